@@ -1,0 +1,61 @@
+package loomlab.cli;
+
+import java.util.concurrent.Callable;
+import loomlab.config.ConfigException;
+import loomlab.config.ConfigWriter;
+import loomlab.config.ServerConfig;
+import loomlab.log.Logging;
+import loomlab.server.Server;
+import loomlab.server.StartupException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code loomlab serve}: runs the configured services until SIGINT/SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Serve the lecture's services (echo, calc, udp calc) from one process.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin ServeOptions options = new ServeOptions();
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return serve(options, spec);
+    }
+
+    static int serve(ServeOptions options, CommandSpec spec) {
+        ServerConfig config;
+        try {
+            config = options.effectiveConfig();
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("loomlab: config error: " + e.getMessage().replace("\n", "\n  "));
+            return ExitCodes.CONFIG;
+        }
+        if (options.printConfig) {
+            spec.commandLine().getOut().print(ConfigWriter.toJson(config));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        Logging.configure(config.logLevel());
+        Server server;
+        try {
+            server = Server.start(config);
+        } catch (StartupException e) {
+            System.getLogger("loomlab").log(System.Logger.Level.ERROR, e.getMessage());
+            return ExitCodes.SYSTEM;
+        }
+        StopSignals signals = new StopSignals();
+        String signal;
+        try {
+            signal = signals.await();
+        } catch (InterruptedException e) {
+            signal = "interrupt";
+        }
+        System.getLogger("loomlab").log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
+                + config.shutdownGrace().toMillis() + " ms to finish");
+        server.shutdown(config.shutdownGrace());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,4 @@
+package loomlab.config;
+
+/** What a service speaks. */
+public enum Protocol { ECHO, CALC }

@@ -1,0 +1,79 @@
+package loomlab.config;
+
+import java.time.Duration;
+
+/**
+ * One service: a protocol on a transport at an address. Immutable; checked by
+ * {@link ConfigValidator}, never by its users.
+ *
+ * @param mode      TCP only: how connections run
+ * @param order     UDP only: byte order of the calc integers
+ * @param backlog   TCP only: listen backlog (the OS caps it at net.core.somaxconn)
+ * @param readTimeout a connection that sends nothing for this long is closed (calc replies ERROR)
+ * @param maxConnections concurrent connections of this service; more wait in the backlog
+ * @param maxConnectionsPerClient concurrent connections from one client address; 0 = no limit
+ * @param maxDigits calc: the longest number accepted, in digits (Python's default is 4300)
+ * @param requestDeadline calc: the whole request must arrive within this time
+ */
+public record ServiceConfig(
+        String name,
+        Protocol protocol,
+        Transport transport,
+        String host,
+        int port,
+        Mode mode,
+        WireOrder order,
+        int backlog,
+        Duration readTimeout,
+        int maxConnections,
+        int maxConnectionsPerClient,
+        int maxDigits,
+        Duration requestDeadline) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final Mode DEFAULT_MODE = Mode.VIRTUAL;
+    public static final WireOrder DEFAULT_ORDER = WireOrder.LITTLE;
+    public static final int DEFAULT_BACKLOG = 4096;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 0;
+    public static final int DEFAULT_MAX_DIGITS = 4300;
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
+
+    /** A service with every optional field at its default. */
+    public static ServiceConfig of(String name, Protocol protocol, Transport transport, String host, int port) {
+        return new ServiceConfig(name, protocol, transport, host, port, DEFAULT_MODE, DEFAULT_ORDER,
+                DEFAULT_BACKLOG, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_DIGITS, DEFAULT_REQUEST_DEADLINE);
+    }
+
+    public ServiceConfig withMode(Mode newMode) {
+        return new ServiceConfig(name, protocol, transport, host, port, newMode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
+    public ServiceConfig withPort(int newPort) {
+        return new ServiceConfig(name, protocol, transport, host, newPort, mode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
+    public ServiceConfig withHost(String newHost) {
+        return new ServiceConfig(name, protocol, transport, newHost, port, mode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
+    public ServiceConfig withOrder(WireOrder newOrder) {
+        return new ServiceConfig(name, protocol, transport, host, port, mode, newOrder, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
+    public ServiceConfig withReadTimeout(Duration timeout) {
+        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
+                timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
+    /** "echo tcp 127.0.0.1:10000" */
+    public String describe() {
+        return name + " (" + protocol.name().toLowerCase() + "/" + transport.name().toLowerCase() + ")";
+    }
+}

@@ -1,0 +1,4 @@
+package loomlab.config;
+
+/** How a service is reached. */
+public enum Transport { TCP, UDP }

@@ -1,0 +1,31 @@
+package loomlab.server;
+
+import loomlab.config.Mode;
+
+/**
+ * A TCP mode as a strategy: how the accept loop hands a connection to a thread. The accept loop
+ * and the connection handler are the same for all modes; only this differs.
+ */
+@FunctionalInterface
+interface ConnectionRunner {
+
+    /** Runs the connection; returns when it is handed over (or, in serial mode, finished). */
+    void run(Runnable connection);
+
+    static ConnectionRunner of(Mode mode, String service) {
+        return switch (mode) {
+            // The lecture's first servers: serve this client to the end, then accept the next.
+            case SERIAL -> Runnable::run;
+            // One cheap virtual thread per connection: blocking code, no pool to size.
+            case VIRTUAL -> {
+                Thread.Builder builder = Thread.ofVirtual().name(service + "-conn");
+                yield builder::start;
+            }
+            // The lecture's threading.Thread per connection, kept for comparison in demos.
+            case PLATFORM -> {
+                Thread.Builder builder = Thread.ofPlatform().daemon(true).name(service + "-conn-", 1);
+                yield builder::start;
+            }
+        };
+    }
+}

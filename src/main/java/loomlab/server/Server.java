@@ -1,0 +1,124 @@
+package loomlab.server;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import loomlab.config.Mode;
+import loomlab.config.ServerConfig;
+import loomlab.config.ServiceConfig;
+import loomlab.config.Transport;
+import loomlab.log.Logging;
+
+/**
+ * The running server: all services of a config in one process. Starting binds every service
+ * first (so a port in use is reported, and everything already opened closed, before anything
+ * serves), then starts their loops. Stopping is graceful: no new work, a grace period for work
+ * in progress, then whatever is left is cut.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("loomlab.server");
+
+    private final ServerConfig config;
+    private final List<Listener> listeners;
+
+    private Server(ServerConfig config, List<Listener> listeners) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    public static Server start(ServerConfig config) throws StartupException {
+        List<Listener> bound = new ArrayList<>();
+        for (ServiceConfig service : config.services()) {
+            try {
+                bound.add(Services.listener(service));
+            } catch (IOException e) {
+                bound.forEach(Listener::close);
+                throw new StartupException(startupProblem(service, e), e);
+            }
+        }
+        for (Listener l : bound) {
+            l.start();
+            LOG.log(Level.INFO, "serving " + l.config().describe() + " on " + l.config().transport().name().toLowerCase()
+                    + " " + TcpConnection.describe(l.address())
+                    + (l.config().transport() == Transport.TCP ? ", mode " + l.config().mode().name().toLowerCase()
+                            + (l.config().mode() == Mode.SERIAL ? " (one client at a time)" : "")
+                            : ", byte order " + l.config().order().name().toLowerCase()));
+        }
+        if (bound.stream().allMatch(l -> l.address().getAddress().isLoopbackAddress())) {
+            LOG.log(Level.INFO, "listening on loopback only: to accept remote clients, set \"host\": \"0.0.0.0\" (or \"::\")"
+                    + " in a config file (start from --print-config) and run with --config FILE");
+        }
+        return new Server(config, bound);
+    }
+
+    private static String startupProblem(ServiceConfig s, IOException e) {
+        String where = s.transport().name().toLowerCase() + " " + s.host() + ":" + s.port();
+        if (e instanceof BindException) {
+            return "cannot start service '" + s.name() + "': " + where + " is not available (" + e.getMessage()
+                    + "): another program, or another loomlab, already uses it; stop it or choose another port";
+        }
+        return "cannot start service '" + s.name() + "' on " + where + ": " + e.getMessage();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
+    public Optional<Listener> listener(String name) {
+        return listeners.stream().filter(l -> l.config().name().equals(name)).findFirst();
+    }
+
+    /** The bound address of a service, by name (the real port when the config said 0). */
+    public InetSocketAddress address(String name) {
+        return listener(name).orElseThrow(() -> new IllegalArgumentException("no service " + name)).address();
+    }
+
+    /**
+     * Graceful stop: stop accepting, give connections in progress {@code grace} to finish,
+     * then close what is left; one summary line per service. Returns true if nothing was cut.
+     */
+    public boolean shutdown(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        listeners.forEach(l -> l.shutdown(deadline));
+        boolean clean = true;
+        for (Listener l : listeners) {
+            try {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!l.awaitIdle(left)) {
+                    clean = false;
+                    Logging.service(l.config().name()).log(Level.WARNING, "grace period of " + grace.toMillis()
+                            + " ms over: closing " + l.stats().active() + " connection(s) still open");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                clean = false;
+            }
+            l.close();
+        }
+        for (Listener l : listeners) {
+            var s = l.stats();
+            String what = l.config().transport() == Transport.TCP
+                    ? s.accepted() + " connections, " + s.requests() + " requests"
+                    : s.requests() + " requests";
+            Logging.service(l.config().name()).log(Level.INFO, "stopped: served " + what + ", " + s.errors() + " errors"
+                    + (s.rejected() > 0 ? ", " + s.rejected() + " rejected" : ""));
+        }
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        listeners.forEach(Listener::close);
+    }
+}
