@@ -7,19 +7,21 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import loomlab.protocol.ByteStream;
 
-/** One accepted TCP connection as a protocol sees it: a {@link ByteStream} over the socket. */
+/**
+ * One accepted TCP connection as a protocol sees it: a {@link ByteStream} over the socket. It is
+ * kept for the whole life of the connection, idle or not, so it holds nothing it can compute when
+ * asked: the peer's name is built only for the rare log line that wants it.
+ */
 final class TcpConnection implements ByteStream {
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final String peer;
 
     TcpConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.peer = describe((InetSocketAddress) socket.getRemoteSocketAddress());
     }
 
     @Override
@@ -39,7 +41,7 @@ final class TcpConnection implements ByteStream {
 
     @Override
     public String peer() {
-        return peer;
+        return describe((InetSocketAddress) socket.getRemoteSocketAddress());
     }
 
     Socket socket() {
