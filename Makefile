@@ -52,5 +52,16 @@ run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stop
 test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 	$(MVN) $(MVN_FLAGS) verify
 
+# JMH settings for 'make bench': short but stable enough to compare before/after a change on a
+# quiet machine. BENCH selects benchmarks by regex (e.g. make bench BENCH=Calc).
+JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
+BENCH    ?= loomlab.bench
+
+bench: jdk ## JMH benchmarks of the codecs, then a short load run of loomlab against itself (never part of 'make test')
+	$(MVN) $(MVN_FLAGS) -Pbench -DskipTests package
+	$(JAVA) -cp target/test-classes:target/classes:$$(cat target/jmh.classpath) org.openjdk.jmh.Main $(JMH_ARGS) \
+	  -rf json -rff target/jmh-result.json '$(BENCH)'
+	bench/self-load.sh
+
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean
