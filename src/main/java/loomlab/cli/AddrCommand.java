@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + "packed form in hex, integer value, and the IANA special-purpose block that explains the "
                 + "flags. Only literals: no name is looked up (see 'dns' for that).",
         footer = {"", "Examples: loomlab addr 176.58.10.138 10.0.0.1 ::1 2001:db8::1 fe80::1 224.0.0.1",
-                  "Exit codes: 0 ok, 1 an argument is not an IP address. Docs: docs/address-tools.md."})
+                  "Exit codes: 0 ok, 1 an argument is not an IP address.", "Docs: docs/address-tools.md."})
 public final class AddrCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "IP", description = "IPv4 or IPv6 address literals, e.g. 176.58.10.138 or ::1.")

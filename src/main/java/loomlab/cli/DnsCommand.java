@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
         description = "Look a host up as dns.py does with socket.gethostbyaddr: its canonical name, aliases and "
                 + "addresses. A name is looked up forward (its addresses) and its first address backward (the "
                 + "canonical name); an IP address is looked up backward.",
-        footer = {"", "Java's resolver returns no alias list (gethostbyaddr's h_aliases); the command says so.",
-                  "Exit codes: 0 ok, 2 unknown host, no name for the address, or timeout. Docs: docs/address-tools.md."})
+        footer = {"", "Java's resolver returns no alias list (gethostbyaddr's h_aliases): the command",
+                  "says so instead of printing an empty list.",
+                  "Exit codes: 0 ok, 2 unknown host, no name for the address, or timeout.",
+                  "Docs: docs/address-tools.md."})
 public final class DnsCommand implements Callable<Integer> {
 
     static final String NO_ALIASES = "(not available: Java's resolver returns no alias list, unlike gethostbyaddr)";

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "hostname", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print this machine's host name and the addresses it resolves to, one 'name: address' line "
                 + "each, as gethostname.py (which prints only the first IPv4 address).",
-        footer = {"", "Exit codes: 0 ok, 2 the name does not resolve or the lookup timed out. Docs: docs/address-tools.md."})
+        footer = {"", "Exit codes: 0 ok, 2 the name does not resolve or the lookup timed out.",
+                  "Docs: docs/address-tools.md."})
 public final class HostnameCommand implements Callable<Integer> {
 
     @Mixin LookupTimeout lookup = new LookupTimeout();

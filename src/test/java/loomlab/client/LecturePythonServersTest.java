@@ -31,7 +31,7 @@ class LecturePythonServersTest {
     static void needsPython() throws Exception {
         assumeTrue(pythonWorks(), "python3 is not installed: skipping the tests against the lecture's Python servers");
         script = dir.resolve("lecture_servers.py");
-        try (InputStream in = LecturePythonServersTest.class.getResourceAsStream("/loomlab/lecture/lecture_servers.py")) {
+        try (InputStream in = LecturePythonServersTest.class.getResourceAsStream("/lecture/lecture_servers.py")) {
             Files.copy(in, script);
         }
     }
