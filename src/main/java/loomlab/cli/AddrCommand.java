@@ -13,10 +13,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab addr IP...}: the lecture's {@code ip_address.py}. */
 @Command(name = "addr", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Describe IPv4/IPv6 addresses as ip_address.py does with Python's ipaddress module: "
+        description = {"Describe IP addresses, as ip_address.py.",
+                "Describe IPv4/IPv6 addresses as ip_address.py does with Python's ipaddress module: "
                 + "version, is private / global / loopback / multicast / link-local / unspecified / reserved, "
                 + "packed form in hex, integer value, and the IANA special-purpose block that explains the "
-                + "flags. Only literals: no name is looked up (see 'dns' for that).",
+                + "flags. Only literals: no name is looked up (see 'dns' for that)."},
         footer = {"", "Examples: loomlab addr 176.58.10.138 10.0.0.1 ::1 2001:db8::1 fe80::1 224.0.0.1",
                   "Exit codes: 0 ok, 1 an argument is not an IP address.", "Docs: docs/address-tools.md."})
 public final class AddrCommand implements Callable<Integer> {

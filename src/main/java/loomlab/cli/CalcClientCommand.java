@@ -13,10 +13,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab client calc HOST PORT A B OP}: the lecture's TCP {@code client_calc.py}. */
 @Command(name = "calc", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Send A, B and OP as text, each followed by a NUL, and print the result the server sends "
+        description = {"Add or subtract over TCP, as the TCP client_calc.py.",
+                "Send A, B and OP as text, each followed by a NUL, and print the result the server sends "
                 + "back (OP 0 adds, any other value subtracts), as the TCP client_calc.py. Numbers of any "
-                + "size; a negative one after '--' if it looks like an option. A loomlab 'ERROR <reason>' "
-                + "reply is printed on stderr (exit 4).")
+                + "size, negative ones as they are (-5). A loomlab 'ERROR <reason>' "
+                + "reply is printed on stderr (exit 4)."})
 public final class CalcClientCommand implements Callable<Integer> {
 
     @Mixin ServerAddress server = new ServerAddress();

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab dns NAME|IP}: the lecture's {@code dns.py} ({@code socket.gethostbyaddr}). */
 @Command(name = "dns", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Look a host up as dns.py does with socket.gethostbyaddr: its canonical name, aliases and "
+        description = {"Forward and reverse lookups, as dns.py.",
+                "Look a host up as dns.py does with socket.gethostbyaddr: its canonical name, aliases and "
                 + "addresses. A name is looked up forward (its addresses) and its first address backward (the "
-                + "canonical name); an IP address is looked up backward.",
+                + "canonical name); an IP address is looked up backward."},
         footer = {"", "Java's resolver returns no alias list (gethostbyaddr's h_aliases): the command",
                   "says so instead of printing an empty list.",
                   "Exit codes: 0 ok, 2 unknown host, no name for the address, or timeout.",

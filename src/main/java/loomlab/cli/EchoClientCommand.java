@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab client echo HOST PORT [MESSAGE]}: the lecture's {@code client_echo.py}. */
 @Command(name = "echo", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Send MESSAGE and a NUL byte, read the echo up to the NUL and print it, as client_echo.py. "
-                + "The echo must equal the message (else exit 4).")
+        description = {"Echo a message, as client_echo.py.",
+                "Send MESSAGE and a NUL byte, read the echo up to the NUL and print it, as client_echo.py. "
+                + "The echo must equal the message (else exit 4)."})
 public final class EchoClientCommand implements Callable<Integer> {
 
     @Mixin ServerAddress server = new ServerAddress();

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab hostname}: the lecture's {@code gethostname.py}. */
 @Command(name = "hostname", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Print this machine's host name and the addresses it resolves to, one 'name: address' line "
-                + "each, as gethostname.py (which prints only the first IPv4 address).",
+        description = {"This machine's name and addresses, as gethostname.py.",
+                "Print this machine's host name and the addresses it resolves to, one 'name: address' line "
+                + "each, as gethostname.py (which prints only the first IPv4 address)."},
         footer = {"", "Exit codes: 0 ok, 2 the name does not resolve or the lookup timed out.",
                   "Docs: docs/address-tools.md."})
 public final class HostnameCommand implements Callable<Integer> {

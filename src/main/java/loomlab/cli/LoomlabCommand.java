@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {ServeCommand.class, ClientCommand.class, AddrCommand.class, HostnameCommand.class,
             DnsCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 bad command line, 2 system error (port in use, refused, timeout),",
-                  "3 config error, 4 a request failed (error reply, wrong result).",
+        footer = {"", "Exit codes: 0 ok, 1 bad command line, 2 system error (port in use, refused,",
+                  "timeout), 3 config error, 4 a request failed (error reply, wrong result).",
                   "Docs: docs/ in the source tree; start with docs/lab-guide.md."})
 public final class LoomlabCommand implements Callable<Integer> {
 

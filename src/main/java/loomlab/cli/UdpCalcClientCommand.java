@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab client udp-calc HOST PORT A B OP}: the lecture's UDP {@code client_calc.py}. */
 @Command(name = "udp-calc", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Send one 12-byte datagram (A, B, OP as unsigned 32-bit integers, struct.pack('III')) and "
+        description = {"Add or subtract over UDP, as the UDP client_calc.py.",
+                "Send one 12-byte datagram (A, B, OP as unsigned 32-bit integers, struct.pack('III')) and "
                 + "print the unsigned 32-bit result of the 4-byte reply (OP 0 adds, anything else subtracts, "
-                + "modulo 2^32), as the UDP client_calc.py. A lost datagram ends with a timeout (exit 2).")
+                + "modulo 2^32), as the UDP client_calc.py. A lost datagram ends with a timeout (exit 2)."})
 public final class UdpCalcClientCommand implements Callable<Integer> {
 
     @Mixin ServerAddress server = new ServerAddress();

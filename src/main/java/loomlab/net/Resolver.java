@@ -66,10 +66,13 @@ public final class Resolver {
 
     /** This machine's name and its addresses, as {@code socket.gethostname()} + lookup. */
     public static InetAddress localHost(Duration timeout) throws LookupException {
-        return withTimeout("looking up this machine's name", timeout, InetAddress::getLocalHost, "(this machine)");
+        return withTimeout("looking up this machine's name", timeout, InetAddress::getLocalHost, null);
     }
 
-    /** Runs one blocking lookup, waiting at most {@code timeout} for it. */
+    /**
+     * Runs one blocking lookup, waiting at most {@code timeout} for it. {@code host} names what is
+     * looked up in the error; null for this machine, whose name the JDK puts in its message.
+     */
     static <T> T withTimeout(String what, Duration timeout, Callable<T> lookup, String host) throws LookupException {
         FutureTask<T> task = new FutureTask<>(lookup);
         Thread.ofVirtual().name("lookup").start(task);
@@ -82,7 +85,9 @@ public final class Resolver {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UnknownHostException u) {
-                throw new LookupException("unknown host " + quoted(host) + ": " + resolverReason(u, host));
+                String m = u.getMessage() == null ? "" : u.getMessage();
+                String name = host != null ? host : m.indexOf(':') > 0 ? m.substring(0, m.indexOf(':')) : "(this machine)";
+                throw new LookupException("unknown host " + quoted(name) + ": " + resolverReason(m, name));
             }
             throw new LookupException(what + " failed: " + cause);
         } catch (InterruptedException e) {
@@ -96,9 +101,8 @@ public final class Resolver {
     }
 
     /** The JDK says "name: name: Name or service not known"; keep the resolver's own words. */
-    private static String resolverReason(UnknownHostException e, String host) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) return "the resolver does not know it";
+    private static String resolverReason(String m, String host) {
+        if (m.isBlank()) return "the resolver does not know it";
         int colon = m.lastIndexOf(": ");
         return colon >= 0 ? m.substring(colon + 2) : m.equals(host) ? "the resolver does not know it" : m;
     }

@@ -36,6 +36,15 @@ class ResolverTest {
     }
 
     @Test
+    void thisMachinesNameComesFromTheJdksMessage() {
+        LookupException e = assertThrows(LookupException.class, () -> Resolver.withTimeout("looking up this machine's name",
+                Duration.ofSeconds(5), () -> {
+                    throw new UnknownHostException("labvm: labvm: Temporary failure in name resolution");
+                }, null));
+        assertEquals("unknown host 'labvm': Temporary failure in name resolution", e.getMessage());
+    }
+
+    @Test
     void literalsNeedNoLookup() throws Exception {
         assertArrayEquals(new InetAddress[] {InetAddress.getByAddress(new byte[] {127, 0, 0, 1})},
                 Resolver.addresses("127.0.0.1", Duration.ofSeconds(5)));
