@@ -27,7 +27,7 @@ export JAVA_HOME := $(FOUND_JDK)
 export PATH := $(FOUND_JDK)/bin:$(PATH)
 JAVA := $(FOUND_JDK)/bin/java
 
-.PHONY: help jdk build run test clean demo bench soak native native-test release-check
+.PHONY: help jdk build run test clean demo bench aot soak native native-test release-check
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -62,6 +62,9 @@ bench: jdk ## JMH benchmarks of the codecs, then a short load run of loomlab aga
 	$(JAVA) -cp target/test-classes:target/classes:$$(cat target/jmh.classpath) org.openjdk.jmh.Main $(JMH_ARGS) \
 	  -rf json -rff target/jmh-result.json '$(BENCH)'
 	bench/self-load.sh
+
+aot: jdk $(JAR) ## Class-data archive for a faster start (target/server.aot on JDK 25+, else .jsa)
+	bench/aot-train.sh
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean

@@ -9,6 +9,7 @@
 #   BENCH_DIR     the built harness (loadgen + peers)           [/work/bench]
 #   LOOMLAB_JAR   the server under test                          [target/server.jar]
 #   LOOMLAB_OPTS  JVM flags for loomlab only                     [see docs/performance.md]
+#   LOOMLAB_CONFIG the server config                               [bench/loomlab-bench.json]
 #   JAVA_HOME     JDK for all Java servers                       [/usr/lib/jvm/temurin-25-jdk-amd64]
 # loomlab serves echo on 19800, calc (tcp, virtual) and calc-udp on 19809, as bench/loomlab-bench.json says.
 set -euo pipefail
@@ -24,6 +25,6 @@ if [ ! -x "$BENCH_DIR/compare.sh" ] || [ ! -x "$BENCH_DIR/loadgen/loadgen" ]; th
 fi
 [ -f "$LOOMLAB_JAR" ] || { echo "bench/compare.sh: $LOOMLAB_JAR missing: run 'make build' first" >&2; exit 2; }
 export PROJECT_NAME=${PROJECT_NAME:-loomlab}
-export PROJECT_CMD="$JAVA_HOME/bin/java $LOOMLAB_OPTS -jar $(realpath "$LOOMLAB_JAR") --quiet --config $HERE/loomlab-bench.json"
+export PROJECT_CMD="$JAVA_HOME/bin/java $LOOMLAB_OPTS -jar $(realpath "$LOOMLAB_JAR") --quiet --config ${LOOMLAB_CONFIG:-$HERE/loomlab-bench.json}"
 export PROJECT_ECHO_PORT=19800 PROJECT_CALC_PORT=19809 PROJECT_UDP_PORT=19809
 exec "$BENCH_DIR/compare.sh" "$@"

@@ -6,7 +6,9 @@
 Starts COMMAND, then tries to connect to 127.0.0.1:P every 0.5 ms. Prints, per run and as the
 median: 'connect' = the first connect that succeeds (the port is listening: the kernel completes
 the handshake before the server calls accept), 'echo' = the first byte echoed back (the accept
-loop and a connection thread are running). The server is stopped (SIGTERM) after each run.
+loop and a connection thread are running), 'cpu' = the server's CPU time (all threads) at that
+moment, which a busy machine disturbs less than the wall-clock times. The server is stopped
+(SIGTERM) after each run.
 """
 import os, signal, socket, statistics, subprocess, sys, time
 
@@ -19,7 +21,8 @@ def main():
         else: sys.exit(__doc__)
     cmd = args[1:]
     if not cmd: sys.exit(__doc__)
-    connects, echoes = [], []
+    connects, echoes, cpus = [], [], []
+    hz = os.sysconf("SC_CLK_TCK")
     for r in range(runs):
         t0 = time.monotonic()
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -32,7 +35,11 @@ def main():
                 t_conn = time.monotonic()
                 s.settimeout(10)
                 s.sendall(b"x")
-                if s.recv(1) == b"x": t_echo = time.monotonic()
+                if s.recv(1) == b"x":
+                    t_echo = time.monotonic()
+                    with open("/proc/%d/stat" % p.pid) as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    cpu = (int(fields[11]) + int(fields[12])) * 1000 / hz
                 break
             except OSError:
                 time.sleep(0.0005)
@@ -43,11 +50,12 @@ def main():
         except subprocess.TimeoutExpired: p.kill(); p.wait()
         if t_conn is None or t_echo is None:
             print("run %d: no echo within 20 s (exit %s)" % (r + 1, p.returncode)); continue
-        connects.append((t_conn - t0) * 1000); echoes.append((t_echo - t0) * 1000)
-        print("run %d: connect %.0f ms, echo %.0f ms" % (r + 1, connects[-1], echoes[-1]))
+        connects.append((t_conn - t0) * 1000); echoes.append((t_echo - t0) * 1000); cpus.append(cpu)
+        print("run %d: connect %.0f ms, echo %.0f ms, cpu %.0f ms" % (r + 1, connects[-1], echoes[-1], cpu))
     if echoes:
-        print("median of %d: connect %.0f ms, echo %.0f ms (min %.0f, max %.0f)" % (len(echoes),
-              statistics.median(connects), statistics.median(echoes), min(echoes), max(echoes)))
+        print("median of %d: connect %.0f ms, echo %.0f ms (min %.0f, max %.0f), cpu %.0f ms" % (len(echoes),
+              statistics.median(connects), statistics.median(echoes), min(echoes), max(echoes),
+              statistics.median(cpus)))
 
 if __name__ == "__main__":
     main()
