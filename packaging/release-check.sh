@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # 'make release-check': the release configuration, checked offline, without credentials.
 #   1. jreleaser assembles the jar distribution in target/jreleaser (as 'make test' does);
-#   2. jreleaser validates jreleaser.yml as the release workflow will use it.
-# Step 2 reads git: HEAD, and a remote named origin with a hosting URL. Your checkout may have
+#   2. packaging/smoke-test.sh, the release workflow's smoke test, runs the archive's bin/loomlab;
+#   3. jreleaser validates jreleaser.yml as the release workflow will use it.
+# Step 3 reads git: HEAD, and a remote named origin with a hosting URL. Your checkout may have
 # neither in that form (a linked worktree, which jreleaser's JGit cannot read; no origin; an
 # origin that is a local path), and this script does not touch it. Instead it validates a scratch
 # copy of the working tree (target/release-check: tracked and new files, the built jar) with a
@@ -22,9 +23,15 @@ SCRATCH=target/release-check
 echo "release-check: assembling the jar distribution"
 "$MVN" "${MVN_FLAGS[@]}" -Djreleaser.dry.run=true jreleaser:assemble
 
-echo "release-check: validating jreleaser.yml (in $SCRATCH)"
 rm -rf "$SCRATCH"
-mkdir -p "$SCRATCH/target"
+mkdir -p "$SCRATCH/target" "$SCRATCH/unpacked"
+
+echo "release-check: smoke test of the jar distribution's bin/loomlab (the release workflow's, for native binaries)"
+tar -xzf target/jreleaser/assemble/loomlab/java-archive/loomlab-*.tgz -C "$SCRATCH/unpacked"
+packaging/smoke-test.sh "$(echo "$SCRATCH"/unpacked/loomlab-*/bin/loomlab)"
+rm -rf "$SCRATCH/unpacked"
+
+echo "release-check: validating jreleaser.yml (in $SCRATCH)"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   git ls-files -z --cached --others --exclude-standard \
     | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$SCRATCH"
