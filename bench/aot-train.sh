@@ -7,18 +7,19 @@
 #              run with: java -XX:AOTCache=target/server.aot -jar target/server.jar
 #   JDK 21-24: target/server.jsa  (dynamic AppCDS archive)
 #              run with: java -XX:SharedArchiveFile=target/server.jsa -jar target/server.jar
-# The archive belongs to this exact jar and JDK: rebuild it after 'make build' (a stale one is
-# refused by the JVM with a warning, and loomlab then starts without it).
+# The archive belongs to this exact jar (same path, size and time) and JDK: rebuild it after
+# 'make build' (a stale one is refused by the JVM with a warning, and loomlab then starts
+# without it). LOOMLAB_JAR=path trains another jar; the archive goes next to it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
-JAR=$ROOT/target/server.jar
+JAR=${LOOMLAB_JAR:-$ROOT/target/server.jar}   # the archive is written next to it
 [ -f "$JAR" ] || { echo "aot-train: $JAR missing: run 'make build' first" >&2; exit 2; }
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
 if [ "$major" -ge 25 ]; then
-  OUT=$ROOT/target/server.aot; FLAG="-XX:AOTCacheOutput=$OUT"; USE="-XX:AOTCache=$OUT"
+  OUT=${JAR%.jar}.aot; FLAG="-XX:AOTCacheOutput=$OUT"; USE="-XX:AOTCache=$OUT"
 else
-  OUT=$ROOT/target/server.jsa; FLAG="-XX:ArchiveClassesAtExit=$OUT"; USE="-XX:SharedArchiveFile=$OUT"
+  OUT=${JAR%.jar}.jsa; FLAG="-XX:ArchiveClassesAtExit=$OUT"; USE="-XX:SharedArchiveFile=$OUT"
 fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -59,7 +60,7 @@ kill -TERM $SERVER
 wait $SERVER || true
 if [ -f "$OUT" ]; then
   echo "aot-train: done: $(du -h "$OUT" | cut -f1) $OUT"
-  echo "aot-train: start loomlab with: java $USE -jar target/server.jar"
+  echo "aot-train: start loomlab with: java $USE -jar $JAR"
 else
   echo "aot-train: the JVM wrote no archive; its output:" >&2; cat "$WORK/server.log" >&2; exit 2
 fi

@@ -42,33 +42,49 @@ class EchoProtocolTest {
     }
 
     @Test
-    void waitsWithTheSmallBufferAndBorrowsALargeOneOnlyForABurst() throws IOException {
-        byte[] burst = new byte[1000];
-        new Random(7).nextBytes(burst);
+    void theWaitingBufferFollowsTheMessageSize() throws IOException {
         byte[] line = Bytes.ascii("hola\n");
-        RecordingStream s = new RecordingStream(ScriptedStream.of(line, burst, line));
+        byte[] kib = random(1024, 7);
+        List<byte[]> chunks = new ArrayList<>();
+        chunks.add(line);
+        for (int i = 0; i < 3; i++) chunks.add(kib);
+        for (int i = 0; i < EchoProtocol.SHRINK_AFTER; i++) chunks.add(line);
+        chunks.add(line);
+        RecordingStream s = new RecordingStream(ScriptedStream.of(chunks.toArray(byte[][]::new)));
         echo.serve(s);
 
-        // line: small buffer, not filled; burst: fills the small buffer, the rest goes into a pooled
-        // buffer that it does not fill (caught up), so the next wait is on the small buffer again.
-        assertEquals(List.of(EchoProtocol.SMALL_BUFFER, EchoProtocol.SMALL_BUFFER, EchoProtocol.POOLED_BUFFER,
-                EchoProtocol.SMALL_BUFFER, EchoProtocol.SMALL_BUFFER), s.readSizes);
-        assertArrayEquals(concat(line, burst, line), s.inner.written());
+        // A line fits the first buffer; the first 1 KiB message fills it, and the buffer doubles
+        // with each full read, so from the third message on a message takes one read.
+        assertEquals(List.of(128, 128, 256, 512, 1024, 1024, 2048), s.readSizes.subList(0, 7));
+        // After SHRINK_AFTER small reads in a row it halves again.
+        int afterShrink = 7 + EchoProtocol.SHRINK_AFTER;
+        assertEquals(2048, s.readSizes.get(afterShrink - 1));
+        assertEquals(1024, s.readSizes.get(afterShrink));
+        assertArrayEquals(concat(chunks), s.inner.written());
     }
 
     @Test
-    void aClientThatKeepsSendingGetsBuffersUpToTheMaximum() throws IOException {
-        EchoProtocol capped = new EchoProtocol(64 * 1024, ProtocolEvents.NONE);
-        byte[] data = new byte[200_000];
-        new Random(3).nextBytes(data);
-        RecordingStream s = new RecordingStream(ScriptedStream.of(data));
-        capped.serve(s);
+    void aStreamingClientBorrowsPooledBuffersAndWaitsWithTheSmallOneAgain() throws IOException {
+        byte[] data = random(200_000, 3);
+        byte[] line = Bytes.ascii("hola\n");
+        RecordingStream s = new RecordingStream(ScriptedStream.of(data, line));
+        echo.serve(s);
 
-        assertEquals(List.of(128, 16 * 1024, 32 * 1024, 64 * 1024, 64 * 1024), s.readSizes.subList(0, 5));
-        assertArrayEquals(data, s.inner.written());
+        assertEquals(List.of(128, 256, 512, 1024, 2048, 16 * 1024, 32 * 1024, 64 * 1024, 64 * 1024),
+                s.readSizes.subList(0, 9));
+        // The last bytes of the stream do not fill the large buffer: it goes back to the pool, and
+        // the line (and the end of the stream) are read into the 2 KiB waiting buffer.
+        assertEquals(List.of(2048, 2048), s.readSizes.subList(s.readSizes.size() - 2, s.readSizes.size()));
+        assertArrayEquals(concat(List.of(data, line)), s.inner.written());
     }
 
-    private static byte[] concat(byte[]... parts) {
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
         int n = 0;
         for (byte[] p : parts) n += p.length;
         byte[] out = new byte[n];
