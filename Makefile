@@ -50,5 +50,8 @@ run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stop
 test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 	$(MVN) $(MVN_FLAGS) verify
 
+demo: jdk $(JAR) ## Scalability demo: serial vs platform vs virtual threads, report in demo-report/ (ARGS="--help")
+	$(JAVA) -jar $(JAR) demo $(ARGS)
+
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean
