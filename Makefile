@@ -6,6 +6,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 JDK_MIN := 21
+# Where JDKs are installed; JAVA_HOME wins when it is new enough.
+JVM_DIR ?= /usr/lib/jvm
 MVN     ?= mvn
 MVN_FLAGS ?= -B -q -e
 JAR     := target/server.jar
@@ -15,7 +17,7 @@ ARGS    ?=
 define find_jdk
 major() { "$$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }; \
 if [ -n "$$JAVA_HOME" ] && [ -x "$$JAVA_HOME/bin/javac" ] && [ "$$(major "$$JAVA_HOME")" -ge $(JDK_MIN) ] 2>/dev/null; then echo "$$JAVA_HOME"; exit 0; fi; \
-best=; bestv=0; for d in /usr/lib/jvm/*/; do d=$${d%/}; [ -x "$$d/bin/javac" ] || continue; v=$$(major "$$d"); \
+best=; bestv=0; for d in $(JVM_DIR)/*/; do d=$${d%/}; [ -x "$$d/bin/javac" ] || continue; v=$$(major "$$d"); \
   [ -n "$$v" ] && [ "$$v" -ge $(JDK_MIN) ] && [ "$$v" -gt "$$bestv" ] && { best=$$d; bestv=$$v; }; done; \
 echo "$$best"
 endef
@@ -33,7 +35,7 @@ help: ## Show the targets
 jdk: ## Check that a JDK >= 21 is available and say which one is used
 	@if [ -z "$(FOUND_JDK)" ]; then \
 	  echo "error: loomlab needs a JDK $(JDK_MIN) or newer, and none was found." >&2; \
-	  echo "  Looked at JAVA_HOME ($${JAVA_HOME:-unset}) and /usr/lib/jvm/*." >&2; \
+	  echo "  Looked at JAVA_HOME and $(JVM_DIR)/*." >&2; \
 	  echo "  Install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it." >&2; \
 	  exit 2; fi
 	@echo "using JDK at $(FOUND_JDK)"
@@ -55,3 +57,33 @@ demo: jdk $(JAR) ## Scalability demo: serial vs platform vs virtual threads, rep
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean
+
+# ---- native executable (GraalVM) and releases: docs/native-image.md, docs/install.md ----
+
+.PHONY: graalvm
+
+# The GraalVM that builds native images: GRAALVM_HOME, else the JDK in use when it is a GraalVM
+# (has bin/native-image); empty when there is none.
+GRAALVM := $(firstword $(foreach g,$(GRAALVM_HOME) $(FOUND_JDK),$(if $(wildcard $(g)/bin/native-image),$(g))))
+
+graalvm: ## Check that GraalVM for JDK 21+ (native-image) is available, say which one
+	@if [ -z "$(GRAALVM)" ]; then \
+	  echo "error: building the native executable needs GraalVM for JDK $(JDK_MIN) or newer (its native-image tool); none was found." >&2; \
+	  echo "  Looked at GRAALVM_HOME ($${GRAALVM_HOME:-unset}) and the JDK in use ($(or $(FOUND_JDK),none))." >&2; \
+	  echo "  Install GraalVM for JDK 21+ (https://www.graalvm.org/downloads/ or 'sdk install java 21-graalce')" >&2; \
+	  echo "  and set GRAALVM_HOME to it. The jar needs no GraalVM ('make build'); see docs/native-image.md." >&2; \
+	  exit 2; fi
+	@v=$$("$(GRAALVM)/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'); \
+	if [ "$${v:-0}" -lt $(JDK_MIN) ]; then \
+	  echo "error: $(GRAALVM) is GraalVM for JDK $${v:-?}; loomlab needs GraalVM for JDK $(JDK_MIN) or newer." >&2; exit 2; fi
+	@echo "using GraalVM at $(GRAALVM)"
+
+native: graalvm ## Build the native executable target/server with GraalVM
+	JAVA_HOME="$(GRAALVM)" GRAALVM_HOME="$(GRAALVM)" $(MVN) $(MVN_FLAGS) -Pnative -DskipTests package
+	@echo "built target/server"
+
+native-test: graalvm ## Run the unit tests compiled into a native executable (GraalVM)
+	JAVA_HOME="$(GRAALVM)" GRAALVM_HOME="$(GRAALVM)" $(MVN) $(MVN_FLAGS) -Pnative test
+
+release-check: jdk $(JAR) ## Validate jreleaser.yml and assemble the jar distribution, offline
+	MVN="$(MVN)" MVN_FLAGS="$(MVN_FLAGS)" packaging/release-check.sh

@@ -63,12 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Modes to compare (default: serial,platform,virtual).")
     List<Mode> modes;
 
-    @Option(names = "--step", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--step", defaultValue = "5s", converter = Converters.AnyDuration.class,
             paramLabel = "DURATION",
             description = "Measured time per step (default: ${DEFAULT-VALUE}).")
     Duration step;
 
-    @Option(names = "--warmup", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.AnyDuration.class,
             paramLabel = "DURATION",
             description = "Unmeasured time before each step (default: ${DEFAULT-VALUE}).")
     Duration warmup;

@@ -65,7 +65,7 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Server address (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", converter = Converters.Port.class,
             description = "Server port (default: 10000 for echo, 10009 for calc and udp-calc, as 'make run').")
     Integer port;
 
@@ -74,17 +74,17 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = Converters.AnyDuration.class,
             paramLabel = "DURATION",
             description = "Measured time (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.AnyDuration.class,
             paramLabel = "DURATION",
             description = "Run this long before measuring, after the ramp-up (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--ramp-up", defaultValue = "0s", converter = DurationConverter.class,
+    @Option(names = "--ramp-up", defaultValue = "0s", converter = Converters.AnyDuration.class,
             paramLabel = "DURATION",
             description = "Start the clients spread over this time (default: all at once).")
     Duration rampUp;
@@ -98,7 +98,7 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Requests per second per client, on a fixed schedule (default: closed loop, as fast as answers come).")
     Double rate;
 
-    @Option(names = "--think", converter = DurationConverter.class,
+    @Option(names = "--think", converter = Converters.AnyDuration.class,
             paramLabel = "DURATION",
             description = "Pause between an answer and the next request (excludes --rate).")
     Duration think;

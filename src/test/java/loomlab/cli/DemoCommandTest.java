@@ -30,8 +30,8 @@ class DemoCommandTest {
     @Test
     void allThreeModesRunInThisProcessAndTheReportIsWritten() throws Exception {
         Path out = dir.resolve("demo");
-        CommandRun r = CommandRun.of("demo", "--clients", "1,3", "--step", "300ms", "--warmup", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        CliRun r = CliRun.of("demo", "--clients", "1,3", "--step", "300ms", "--warmup", "0", "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().contains("report: " + out.resolve("index.html").toAbsolutePath()), r.out());
         assertTrue(Files.size(out.resolve("index.html")) > 1000);
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"steps\""));
@@ -56,9 +56,9 @@ class DemoCommandTest {
     @Test
     void serialStepsAboveTheLimitAreSkippedAndSaidSo() throws Exception {
         Path out = dir.resolve("skip");
-        CommandRun r = CommandRun.of("demo", "--clients", "1,2", "--modes", "serial", "--serial-max", "1",
+        CliRun r = CliRun.of("demo", "--clients", "1,2", "--modes", "serial", "--serial-max", "1",
                 "--step", "200ms", "--warmup", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.err().contains("serial steps above 1 clients were skipped"), r.err());
         assertTrue(row(csv(out), "serial", 2)[2].startsWith("\"skipped: a serial server"), "the row says why");
     }
@@ -67,10 +67,10 @@ class DemoCommandTest {
     void externalServersAreLoadedButTheirThreadsAreNotMeasuredHere() throws Exception {
         try (Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL))) {
             Path out = dir.resolve("external");
-            CommandRun r = CommandRun.of("demo", "--clients", "2", "--modes", "virtual", "--target",
+            CliRun r = CliRun.of("demo", "--clients", "2", "--modes", "virtual", "--target",
                     "virtual=127.0.0.1:" + TestServers.address(server).getPort(), "--step", "200ms", "--warmup", "0",
                     "--out", out.toString());
-            assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+            assertEquals(ExitCodes.OK, r.exit(), r.err());
             List<String[]> rows = csv(out);
             String[] v = row(rows, "virtual", 2);
             assertEquals("2", v[List.of(rows.get(0)).indexOf("clients_connected")]);
@@ -81,14 +81,14 @@ class DemoCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        CommandRun udp = CommandRun.of("demo", "--protocol", "udp-calc");
-        assertEquals(ExitCodes.USAGE, udp.exitCode());
+        CliRun udp = CliRun.of("demo", "--protocol", "udp-calc");
+        assertEquals(ExitCodes.USAGE, udp.exit());
         assertTrue(udp.err().contains("--protocol"), udp.err());
-        CommandRun target = CommandRun.of("demo", "--target", "turbo=127.0.0.1:1");
-        assertEquals(ExitCodes.USAGE, target.exitCode());
+        CliRun target = CliRun.of("demo", "--target", "turbo=127.0.0.1:1");
+        assertEquals(ExitCodes.USAGE, target.exit());
         assertTrue(target.err().contains("not a mode"), target.err());
-        CommandRun missing = CommandRun.of("demo", "--target", "virtual=127.0.0.1:1");
-        assertEquals(ExitCodes.USAGE, missing.exitCode(), "serial and platform have no server");
+        CliRun missing = CliRun.of("demo", "--target", "virtual=127.0.0.1:1");
+        assertEquals(ExitCodes.USAGE, missing.exit(), "serial and platform have no server");
         assertTrue(missing.err().contains("one for each mode"), missing.err());
     }
 }

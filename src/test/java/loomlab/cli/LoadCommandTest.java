@@ -26,9 +26,9 @@ class LoadCommandTest {
     void echoLoadPrintsTheReportWritesJsonAndExitsZero() throws Exception {
         try (Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL))) {
             Path json = dir.resolve("load.json");
-            CommandRun r = CommandRun.of("load", "echo", "--port", port(server), "--clients", "20",
+            CliRun r = CliRun.of("load", "echo", "--port", port(server), "--clients", "20",
                     "--duration", "500ms", "--warmup", "0", "--json", json.toString());
-            assertEquals(ExitCodes.OK, r.exitCode(), r.err() + r.out());
+            assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
             assertTrue(r.out().contains("requests"), r.out());
             assertTrue(r.out().contains("p99.9"), r.out());
             assertTrue(r.out().contains("mismatches   0"), r.out());
@@ -45,13 +45,13 @@ class LoadCommandTest {
     @Test
     void calcAndUdpCalcWorkloadsRunFromTheCommandLine() throws Exception {
         try (Server server = TestServers.start(TestServers.calc(Mode.PLATFORM), TestServers.udpCalc(loomlab.config.WireOrder.BIG))) {
-            CommandRun calc = CommandRun.of("load", "calc", "--port", Integer.toString(server.listeners().get(0).address().getPort()),
+            CliRun calc = CliRun.of("load", "calc", "--port", Integer.toString(server.listeners().get(0).address().getPort()),
                     "-n", "5", "-d", "300ms", "--warmup", "0", "-q");
-            assertEquals(ExitCodes.OK, calc.exitCode(), calc.err() + calc.out());
+            assertEquals(ExitCodes.OK, calc.exit(), calc.err() + calc.out());
             assertTrue(calc.err().lines().noneMatch(l -> l.startsWith("measuring")), "--quiet: no progress lines");
-            CommandRun udp = CommandRun.of("load", "udp-calc", "--port", Integer.toString(server.listeners().get(1).address().getPort()),
+            CliRun udp = CliRun.of("load", "udp-calc", "--port", Integer.toString(server.listeners().get(1).address().getPort()),
                     "-n", "5", "-d", "300ms", "--warmup", "0", "--order", "big", "-q");
-            assertEquals(ExitCodes.OK, udp.exitCode(), udp.err() + udp.out());
+            assertEquals(ExitCodes.OK, udp.exit(), udp.err() + udp.out());
         }
     }
 
@@ -61,16 +61,16 @@ class LoadCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        CommandRun r = CommandRun.of("load", "echo", "--port", Integer.toString(port), "-n", "2", "-d", "200ms", "--warmup", "0", "-q");
-        assertEquals(ExitCodes.SYSTEM, r.exitCode());
+        CliRun r = CliRun.of("load", "echo", "--port", Integer.toString(port), "-n", "2", "-d", "200ms", "--warmup", "0", "-q");
+        assertEquals(ExitCodes.SYSTEM, r.exit());
         assertTrue(r.out().contains("connect-refused"), r.out());
         assertTrue(r.out().contains("failed: no client could reach"), r.out());
     }
 
     @Test
     void moreClientsThanOpenFilesAllowStopBeforeStartingWithTheFix() {
-        CommandRun r = CommandRun.of("load", "echo", "--clients", "1000000", "--port", "1");
-        assertEquals(ExitCodes.SYSTEM, r.exitCode(), r.err());
+        CliRun r = CliRun.of("load", "echo", "--clients", "1000000", "--port", "1");
+        assertEquals(ExitCodes.SYSTEM, r.exit(), r.err());
         assertTrue(r.err().contains("not enough open files"), r.err());
         assertTrue(r.err().contains("ulimit -n"), r.err());
         assertTrue(r.out().isEmpty(), "nothing ran");
@@ -78,27 +78,27 @@ class LoadCommandTest {
 
     @Test
     void badOptionsAreUsageErrorsNamingTheOption() {
-        CommandRun zero = CommandRun.of("load", "echo", "--clients", "0");
-        assertEquals(ExitCodes.USAGE, zero.exitCode());
+        CliRun zero = CliRun.of("load", "echo", "--clients", "0");
+        assertEquals(ExitCodes.USAGE, zero.exit());
         assertTrue(zero.err().contains("--clients"), zero.err());
-        CommandRun both = CommandRun.of("load", "echo", "--rate", "5", "--think", "1s");
-        assertEquals(ExitCodes.USAGE, both.exitCode());
+        CliRun both = CliRun.of("load", "echo", "--rate", "5", "--think", "1s");
+        assertEquals(ExitCodes.USAGE, both.exit());
         assertTrue(both.err().contains("--rate and --think"), both.err());
-        CommandRun workload = CommandRun.of("load", "ping");
-        assertEquals(ExitCodes.USAGE, workload.exitCode());
+        CliRun workload = CliRun.of("load", "ping");
+        assertEquals(ExitCodes.USAGE, workload.exit());
         assertTrue(workload.err().contains("echo, calc or udp-calc"), workload.err());
-        CommandRun duration = CommandRun.of("load", "echo", "--duration", "soon");
-        assertEquals(ExitCodes.USAGE, duration.exitCode());
-        assertTrue(duration.err().contains("10s, 500ms"), duration.err());
-        CommandRun bind = CommandRun.of("load", "echo", "--bind", "somewhere");
-        assertEquals(ExitCodes.USAGE, bind.exitCode());
+        CliRun duration = CliRun.of("load", "echo", "--duration", "soon");
+        assertEquals(ExitCodes.USAGE, duration.exit());
+        assertTrue(duration.err().contains("500ms, 10s, 2m"), duration.err());
+        CliRun bind = CliRun.of("load", "echo", "--bind", "somewhere");
+        assertEquals(ExitCodes.USAGE, bind.exit());
         assertTrue(bind.err().contains("--bind"), bind.err());
     }
 
     @Test
     void helpListsTheOptions() {
-        CommandRun r = CommandRun.of("load", "--help");
-        assertEquals(ExitCodes.OK, r.exitCode());
+        CliRun r = CliRun.of("load", "--help");
+        assertEquals(ExitCodes.OK, r.exit());
         for (String option : new String[] {"--clients", "--duration", "--ramp-up", "--rate", "--think", "--warmup",
                                            "--bind", "--json", "--order", "--size", "--connect-timeout", "--read-timeout"}) {
             assertTrue(r.out().contains(option), option);

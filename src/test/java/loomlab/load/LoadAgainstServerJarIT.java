@@ -3,18 +3,13 @@ package loomlab.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import loomlab.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and the built jar's {@code load} drives it from another.
  */
 class LoadAgainstServerJarIT {
-
-    private static final Path JAR = Path.of(System.getProperty("server.jar", "target/server.jar"));
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-    private static final Pattern BOUND = Pattern.compile("serving echo .* on tcp 127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir Path dir;
 
@@ -37,13 +28,11 @@ class LoadAgainstServerJarIT {
                 { "logLevel": "quiet", "services": [
                   { "name": "echo", "protocol": "echo", "transport": "tcp", "host": "127.0.0.1", "port": 0, "mode": "virtual" } ] }
                 """);
-        Process server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--config", config.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            int port = boundPort(server);
+        try (ServerProcess server = ServerProcess.start("--config", config.toString()).awaitServing("echo")) {
             Path json = dir.resolve("load.json");
-            Process load = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "load", "echo", "--port", Integer.toString(port),
-                    "--clients", "200", "--duration", "1s", "--warmup", "500ms", "--json", json.toString())
+            Process load = new ProcessBuilder(ServerProcess.javaBinary(), "-jar", ServerProcess.jar().toString(), "load", "echo",
+                    "--port", Integer.toString(server.port("echo")), "--clients", "200", "--duration", "1s",
+                    "--warmup", "500ms", "--json", json.toString())
                     .redirectErrorStream(true).start();
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(load));
             assertTrue(load.waitFor(60, TimeUnit.SECONDS), "load finished");
@@ -51,27 +40,8 @@ class LoadAgainstServerJarIT {
             assertEquals(0, load.exitValue(), text);
             assertTrue(text.contains("200 connected"), text);
             assertTrue(Files.readString(json).contains("\"outcome\" : \"ok\""));
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            assertEquals(0, server.stop(), "the server stops cleanly after 200 clients came and went");
         }
-    }
-
-    /** Reads the server's log until it says where echo is bound. */
-    private static int boundPort(Process server) throws IOException {
-        BufferedReader log = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = log.readLine()) != null) {
-            seen.add(line);
-            Matcher m = BOUND.matcher(line);
-            if (m.find()) {
-                // Keep draining the log, so that the server never blocks on a full pipe.
-                Thread.ofVirtual().start(() -> log.lines().forEach(l -> { }));
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the server never said where it listens:\n" + String.join("\n", seen));
     }
 
     private static String readAll(Process p) {

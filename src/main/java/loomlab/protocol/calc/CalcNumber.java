@@ -16,11 +16,11 @@ public final class CalcNumber {
     private CalcNumber() { }
 
     /**
-     * Whitespace as Python's {@code str.strip()} and {@code int()} see it in ASCII: space, \t, \n,
-     * \v, \f, \r and the separators \x1c-\x1f.
+     * The ASCII whitespace {@code int()} strips: space, \t, \n, \v, \f, \r (checked against
+     * CPython 3.11: the separators \x1c-\x1f, although {@code str.isspace()}, are rejected).
      */
     static boolean isWhitespace(int b) {
-        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
+        return b == ' ' || (b >= 0x09 && b <= 0x0d);
     }
 
     public static BigInteger parse(byte[] buf, int off, int len, int maxDigits) throws BadCalcRequest {
