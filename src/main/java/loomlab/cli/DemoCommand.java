@@ -77,10 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "echo: message size in bytes (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--serial-max", defaultValue = "" + DemoSettings.DEFAULT_SERIAL_MAX,
-            paramLabel = "N",
-            description = "Skip serial steps above this many clients: all but one would only wait (default: ${DEFAULT-VALUE}).")
-    int serialMax;
+    @Option(names = "--serial-max", paramLabel = "N",
+            description = "Skip serial steps above this many clients (default: 100 for echo, where all but one client "
+                    + "would only wait; no limit for calc, where clients take turns).")
+    Integer serialMax;
 
     @Option(names = "--target", paramLabel = "MODE=HOST:PORT",
             description = "An external server for a mode (repeatable), e.g. virtual=127.0.0.1:10000; then no server "
@@ -101,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings;
         try {
             settings = new DemoSettings(Workload.parse(protocol), clients == null ? DemoSettings.DEFAULT_COUNTS : clients,
-                    modes == null ? DemoSettings.DEFAULT_MODES : modes, step, warmup, size, serialMax, targets(),
+                    modes == null ? DemoSettings.DEFAULT_MODES : modes, step, warmup, size,
+                    serialMax != null ? serialMax : DemoSettings.defaultSerialMax(Workload.parse(protocol)), targets(),
                     out, timeouts.connect, timeouts.read(LoadSettings.DEFAULT_TCP_READ_TIMEOUT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("unknown workload")

@@ -5,6 +5,7 @@ import java.util.List;
 import loomlab.config.Mode;
 import loomlab.load.FileBudget;
 import loomlab.load.Numbers;
+import loomlab.load.Workload;
 
 /**
  * The steps of a demo: every client count for every mode, rising, modes side by side at each
@@ -36,13 +37,11 @@ record DemoPlan(List<Planned> steps, List<String> notes) {
         for (int clients : counts) {
             for (Mode mode : s.modes()) {
                 if (mode == Mode.SERIAL && clients > s.serialMax()) {
-                    steps.add(new Planned(mode, clients, "skipped: a serial server serves one client at a time, so with "
-                            + Numbers.grouped(clients) + " clients all but one would only wait (limit: --serial-max "
-                            + s.serialMax() + ")"));
+                    steps.add(new Planned(mode, clients, "skipped: a serial server serves one connection at a time, so with "
+                            + Numbers.grouped(clients) + " clients " + waiting(s) + " (limit: --serial-max " + s.serialMax() + ")"));
                     if (!serialNoted) {
-                        notes.add("serial steps above " + Numbers.grouped(s.serialMax()) + " clients were skipped: one client is "
-                                + "served and the others wait in the backlog until they time out; the smaller steps already show it "
-                                + "(raise --serial-max to see it anyway)");
+                        notes.add("serial steps above " + Numbers.grouped(s.serialMax()) + " clients were skipped: " + waiting(s)
+                                + ", and the smaller steps already show it (raise --serial-max to see it anyway)");
                         serialNoted = true;
                     }
                 } else {
@@ -51,6 +50,13 @@ record DemoPlan(List<Planned> steps, List<String> notes) {
             }
         }
         return new DemoPlan(List.copyOf(steps), List.copyOf(notes));
+    }
+
+    /** What the other clients of a serial server do. */
+    private static String waiting(DemoSettings s) {
+        return s.workload() == Workload.ECHO
+                ? "all but one would wait in the backlog until they time out"
+                : "each request would wait behind every other client's";
     }
 
     long runnable() {

@@ -170,7 +170,8 @@ public final class DemoRun {
                 + Numbers.decimal(settings.step().toMillis() / 1000.0)
                 + " s measured; closed loop (each client sends its next request when the answer is in)");
         m.put("timeouts", "connect " + settings.connectTimeout().toMillis() + " ms, read " + settings.readTimeout().toMillis() + " ms");
-        m.put("serial limit", "serial steps up to " + Numbers.grouped(settings.serialMax()) + " clients");
+        m.put("serial limit", settings.serialMax() == Integer.MAX_VALUE ? "none"
+                : "serial steps up to " + Numbers.grouped(settings.serialMax()) + " clients");
         m.put("servers", settings.inProcess()
                 ? "in this process (same JVM as the clients), on loopback ephemeral ports"
                 : settings.targets().entrySet().stream().map(e -> lower(e.getKey()) + "=" + e.getValue().getAddress().getHostAddress()

@@ -39,7 +39,13 @@ public record DemoSettings(
     public static final List<Mode> DEFAULT_MODES = List.of(Mode.SERIAL, Mode.PLATFORM, Mode.VIRTUAL);
     public static final Duration DEFAULT_STEP = Duration.ofSeconds(5);
     public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+    /** Echo: a serial server serves one client; beyond this many, steps only show waiting. */
     public static final int DEFAULT_SERIAL_MAX = 100;
+
+    /** Echo clients hold their connection, so serial serves one of them; calc clients take turns. */
+    public static int defaultSerialMax(Workload workload) {
+        return workload == Workload.ECHO ? DEFAULT_SERIAL_MAX : Integer.MAX_VALUE;
+    }
 
     public DemoSettings {
         clientCounts = clientCounts.stream().distinct().sorted().toList();

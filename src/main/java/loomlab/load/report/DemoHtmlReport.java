@@ -29,14 +29,16 @@ public final class DemoHtmlReport {
 
     private static final Chart[] CHARTS = {
         new Chart("requestsPerSecond", "Throughput", "answers per second", "linear", 1, 1,
-                "Serial stays where one client takes it: the others wait. Platform and virtual threads serve every "
-                + "client at once; on a small machine both level off when the CPU is full, not when the threads run out."),
+                "Serial stays at what one connection at a time allows, however many clients wait. Platform and virtual "
+                + "threads serve every client at once; on a small machine both level off when the CPU is full, not when "
+                + "the threads run out."),
         new Chart("p99Ms", "p99 latency", "milliseconds (log scale)", "log", 1, 1,
                 "With every client sending as fast as it is answered, latency grows with the queue (Little's law: "
                 + "latency = clients / throughput). Timed-out requests count at the time they waited."),
         new Chart("servedPercent", "Clients served", "% of clients answered at least once", "linear", 1, 1,
-                "The serial server's lesson: one client is served, every other one waits in the listen backlog "
-                + "until it gives up. Thread-per-connection servers (platform or virtual) serve them all."),
+                "The serial server's lesson with echo (a connection per client): one client is served, every other one "
+                + "waits in the listen backlog until it gives up. With calc (a connection per request) it serves everyone "
+                + "in turn, and the waiting shows in the latency instead. Platform and virtual threads serve them all."),
         new Chart("threadsPeak", "Platform threads", "OS threads in the process (peak)", "linear", 1, 1,
                 "Platform mode starts an OS thread per connection: the count follows the clients. Virtual threads "
                 + "run on a few carrier threads, whatever the number of connections."),
