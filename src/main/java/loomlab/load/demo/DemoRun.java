@@ -26,13 +26,14 @@ public final class DemoRun {
 
     /** Between steps the previous clients' connections must be gone before the next baseline. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final int THREAD_SLACK = 8;
 
     private final DemoSettings settings;
     private final PrintWriter err;
     private final boolean terminal;
     private final List<String> notes = new ArrayList<>();
-    /** Platform threads of the process before the first step: the level to return to between steps. */
-    private int baselineThreads = -1;
+    /** Platform threads before the previous step began: the level to return to before the next. */
+    private int threadsBeforePreviousStep = -1;
 
     private DemoRun(DemoSettings settings, PrintWriter err, boolean terminal) {
         this.settings = settings;
@@ -130,11 +131,15 @@ public final class DemoRun {
     /**
      * Waits until the platform threads of the previous step have ended: a thread's stack leaves the
      * resident memory only when the thread is gone, and the next step's baseline must not count it.
+     * A few threads may stay for good (JIT compiler and GC threads the JVM adds under load, carrier
+     * threads kept alive for a while), hence the slack.
      */
     private void awaitThreadsGone(ProcessProbe probe) throws InterruptedException {
-        if (baselineThreads < 0) baselineThreads = probe.threads();
-        long end = System.nanoTime() + SETTLE.toNanos();
-        while (probe.threads() > baselineThreads + 2 && System.nanoTime() < end) Thread.sleep(20);
+        if (threadsBeforePreviousStep >= 0) {
+            long end = System.nanoTime() + SETTLE.toNanos();
+            while (probe.threads() > threadsBeforePreviousStep + THREAD_SLACK && System.nanoTime() < end) Thread.sleep(20);
+        }
+        threadsBeforePreviousStep = probe.threads();
     }
 
     /** Waits until the server has closed the previous step's connections (in serial mode, drained its backlog). */
