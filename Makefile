@@ -52,6 +52,9 @@ run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stop
 test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 	$(MVN) $(MVN_FLAGS) verify
 
+demo: jdk $(JAR) ## Scalability demo: serial vs platform vs virtual threads, report in demo-report/ (ARGS="--help")
+	$(JAVA) -jar $(JAR) demo $(ARGS)
+
 # JMH settings for 'make bench': short but stable enough to compare before/after a change on a
 # quiet machine. BENCH selects benchmarks by regex (e.g. make bench BENCH=Calc).
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
