@@ -25,6 +25,10 @@ public final class ConfigWriter {
             g.writeStringField("host", c.admin().host());
             g.writeNumberField("port", c.admin().port());
             g.writeEndObject();
+            g.writeObjectFieldStart("pinning");
+            g.writeBooleanField("enabled", c.pinning().enabled());
+            g.writeStringField("threshold", Durations.format(c.pinning().threshold()));
+            g.writeEndObject();
             g.writeArrayFieldStart("services");
             for (ServiceConfig s : c.services()) {
                 g.writeStartObject();

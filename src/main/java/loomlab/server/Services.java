@@ -25,7 +25,7 @@ final class Services {
         }
         StreamProtocol protocol = switch (config.protocol()) {
             case ECHO -> new EchoProtocol(ECHO_MAX_BUFFER, events);
-            case CALC -> new CalcProtocol(config.maxDigits(), events);
+            case CALC -> new CalcProtocol(config.maxDigits(), config.requestDeadline(), events);
         };
         return new TcpListener(config, protocol, stats);
     }

@@ -16,11 +16,13 @@ public final class CalcNumber {
     private CalcNumber() { }
 
     /**
-     * Whitespace as Python's {@code str.strip()} and {@code int()} see it in ASCII: space, \t, \n,
-     * \v, \f, \r and the separators \x1c-\x1f.
+     * Whitespace as Python's {@code int()} sees it in ASCII: space, \t, \n, \v, \f, \r. Not the
+     * separators \x1c-\x1f, although {@code str.isspace()} calls them whitespace: {@code int()}
+     * only maps non-ASCII whitespace to spaces and then uses C's {@code isspace} (checked against
+     * python3 by PythonCrossCheckTest).
      */
     static boolean isWhitespace(int b) {
-        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
+        return b == ' ' || (b >= 0x09 && b <= 0x0d);
     }
 
     public static BigInteger parse(byte[] buf, int off, int len, int maxDigits) throws BadCalcRequest {

@@ -1,0 +1,61 @@
+package loomlab.metrics;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import loomlab.config.Mode;
+import loomlab.config.ServerConfig;
+import loomlab.config.ServiceConfig;
+import loomlab.config.Transport;
+
+/**
+ * At start-up: how many files the process may open, and whether that covers what the connection
+ * limits allow. Every TCP connection is one descriptor; when they run out, accept fails with
+ * "Too many open files" and the accept loop backs off until connections close, which is safe but
+ * turns clients away, so a config that promises more than the limit allows deserves a warning.
+ */
+public final class FdLimitCheck {
+
+    /** Descriptors the JVM and loomlab use besides connections: jars, listeners, epoll, admin, JFR. */
+    public static final int SPARE = 64;
+
+    private FdLimitCheck() { }
+
+    /** Connections the config allows at once, summed over TCP services (a serial service holds one). */
+    public static long connectionsAllowed(ServerConfig config) {
+        long sum = 0;
+        for (ServiceConfig s : config.services()) {
+            if (s.transport() == Transport.TCP) sum += s.mode() == Mode.SERIAL ? 1 : s.maxConnections();
+        }
+        return sum;
+    }
+
+    /** Logs the limit (INFO) and, when it is too low for the config, a WARNING saying what to do. */
+    public static void log(ServerConfig config, long limit, Logger log) {
+        if (limit < 0) {
+            log.log(Level.INFO, "open files limit: unknown on this platform");
+            return;
+        }
+        long connections = connectionsAllowed(config);
+        long needed = connections + SPARE;
+        if (limit >= needed) {
+            log.log(Level.INFO, "open files limit: " + limit + " (the connection limits need up to " + needed + ")");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (ServiceConfig s : config.services()) {
+            if (s.transport() == Transport.TCP) {
+                parts.add(s.name() + " " + (s.mode() == Mode.SERIAL ? 1 : s.maxConnections()));
+            }
+        }
+        log.log(Level.WARNING, "open files limit is " + limit + ", below the " + needed + " the connection limits may need ("
+                + String.join(" + ", parts) + " + " + SPARE + " spare): beyond about " + Math.max(0, limit - SPARE)
+                + " connections, accept fails with 'Too many open files' and the server backs off until connections close."
+                + " Raise the limit (ulimit -n) or lower maxConnections.");
+    }
+
+    public static void log(ServerConfig config, Logger log) {
+        log(config, ProcessMetrics.maxFds(), log);
+    }
+}
