@@ -25,7 +25,7 @@ import java.util.TreeSet;
 final class ConfigReader {
 
     static final Set<String> TOP_FIELDS = Set.of("logLevel", "shutdownGrace", "statsInterval", "admin", "pinning",
-            "services");
+            "reservedFds", "services");
     static final Set<String> ADMIN_FIELDS = Set.of("enabled", "host", "port");
     static final Set<String> PINNING_FIELDS = Set.of("enabled", "threshold");
     static final Set<String> SERVICE_FIELDS = Set.of("name", "protocol", "transport", "host", "port", "mode",
@@ -67,6 +67,7 @@ final class ConfigReader {
         Duration stats = ServerConfig.DEFAULT_STATS_INTERVAL;
         AdminConfig admin = AdminConfig.DEFAULT;
         PinningConfig pinning = PinningConfig.DEFAULT;
+        int reservedFds = ServerConfig.DEFAULT_RESERVED_FDS;
         List<ServiceConfig> services = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = fieldName(TOP_FIELDS, "the config", "");
@@ -77,6 +78,7 @@ final class ConfigReader {
                 case "statsInterval" -> stats = duration(field);
                 case "admin" -> admin = admin();
                 case "pinning" -> pinning = pinning();
+                case "reservedFds" -> reservedFds = integer(field);
                 case "services" -> services = services();
                 default -> throw new AssertionError(field);
             }
@@ -87,7 +89,7 @@ final class ConfigReader {
         if (services == null) {
             throw new ConfigException(source + ": missing field 'services' (a list of services to run)");
         }
-        return new ServerConfig(logLevel, grace, stats, admin, services, pinning);
+        return new ServerConfig(logLevel, grace, stats, admin, services, pinning, reservedFds);
     }
 
     private PinningConfig pinning() throws IOException, ConfigException {

@@ -29,6 +29,7 @@ public final class ConfigWriter {
             g.writeBooleanField("enabled", c.pinning().enabled());
             g.writeStringField("threshold", Durations.format(c.pinning().threshold()));
             g.writeEndObject();
+            g.writeNumberField("reservedFds", c.reservedFds());
             g.writeArrayFieldStart("services");
             for (ServiceConfig s : c.services()) {
                 g.writeStartObject();

@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
@@ -31,7 +32,19 @@ public final class FdLimitCheck {
         return sum;
     }
 
-    /** Logs the limit (INFO) and, when it is too low for the config, a WARNING saying what to do. */
+    /**
+     * How many connections all TCP services together may hold so that {@code reservedFds}
+     * descriptors stay free for the admin endpoint, logging and the JVM; empty when the limit
+     * covers every connection the config allows, when it is unknown, or when the reserve is 0.
+     */
+    public static OptionalLong connectionBudget(ServerConfig config, long limit) {
+        if (limit < 0 || config.reservedFds() == 0) return OptionalLong.empty();
+        long budget = limit - config.reservedFds();
+        if (budget >= connectionsAllowed(config)) return OptionalLong.empty();
+        return OptionalLong.of(Math.max(1, budget));
+    }
+
+    /** Logs the limit (INFO) and, when it is too low for the config, a WARNING saying what happens and what to do. */
     public static void log(ServerConfig config, long limit, Logger log) {
         if (limit < 0) {
             log.log(Level.INFO, "open files limit: unknown on this platform");
@@ -49,9 +62,14 @@ public final class FdLimitCheck {
                 parts.add(s.name() + " " + (s.mode() == Mode.SERIAL ? 1 : s.maxConnections()));
             }
         }
+        OptionalLong budget = connectionBudget(config, limit);
+        String what = budget.isPresent()
+                ? "at most " + budget.getAsLong() + " connections at once across all services (the limit minus reservedFds "
+                  + config.reservedFds() + "); more wait in the backlog, so the admin endpoint and the JVM keep descriptors."
+                : "beyond about " + Math.max(0, limit - SPARE) + " connections, accept fails with 'Too many open files' and"
+                  + " the server backs off until connections close.";
         log.log(Level.WARNING, "open files limit is " + limit + ", below the " + needed + " the connection limits may need ("
-                + String.join(" + ", parts) + " + " + SPARE + " spare): beyond about " + Math.max(0, limit - SPARE)
-                + " connections, accept fails with 'Too many open files' and the server backs off until connections close."
+                + String.join(" + ", parts) + " + " + SPARE + " for the JVM and the admin endpoint): " + what
                 + " Raise the limit (ulimit -n) or lower maxConnections.");
     }
 

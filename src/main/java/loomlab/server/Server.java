@@ -34,10 +34,11 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(ServerConfig config) throws StartupException {
+        ConnectionBudget budget = ConnectionBudget.of(config);
         List<Listener> bound = new ArrayList<>();
         for (ServiceConfig service : config.services()) {
             try {
-                bound.add(Services.listener(service));
+                bound.add(Services.listener(service, budget));
             } catch (IOException e) {
                 bound.forEach(Listener::close);
                 throw new StartupException(startupProblem(service, e), e);

@@ -47,6 +47,8 @@ public final class TcpListener implements Listener {
     private final RateLimitedLog acceptTrouble;
     private final RateLimitedLog limitLog;
     private final RateLimitedLog stallLog;
+    private final RateLimitedLog fullLog;
+    private final ConnectionBudget budget;
     private final int readTimeoutMillis;
     private volatile boolean stopping;
     private Thread acceptThread;
@@ -54,7 +56,13 @@ public final class TcpListener implements Listener {
 
     /** Binds at once, so that a port in use is reported before anything starts. */
     public TcpListener(ServiceConfig config, StreamProtocol protocol, ServiceStats stats) throws IOException {
+        this(config, protocol, stats, ConnectionBudget.UNLIMITED);
+    }
+
+    /** With the process-wide budget of connections that the open files limit allows. */
+    TcpListener(ServiceConfig config, StreamProtocol protocol, ServiceStats stats, ConnectionBudget budget) throws IOException {
         this.config = config;
+        this.budget = budget;
         this.protocol = protocol;
         this.stats = stats;
         this.log = Logging.service(config.name());
@@ -65,6 +73,7 @@ public final class TcpListener implements Listener {
         this.acceptTrouble = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.limitLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.stallLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+        this.fullLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
         ServerSocket socket = new ServerSocket();
         try {
@@ -100,7 +109,7 @@ public final class TcpListener implements Listener {
         while (!stopping) {
             Socket socket;
             try {
-                slots.acquire();
+                takeSlot();
             } catch (InterruptedException e) {
                 return;
             }
@@ -108,25 +117,24 @@ public final class TcpListener implements Listener {
                 socket = serverSocket.accept();
                 backoffMillis = 0;
             } catch (IOException e) {
-                slots.release();
+                releaseSlot();
                 if (stopping || serverSocket.isClosed()) return;
                 // Typically EMFILE/ENFILE: out of file descriptors. The pending connection stays in
                 // the backlog and accept would fail again at once: retrying without a pause would
                 // spin at 100% CPU. Back off, and recover by itself when connections close.
                 stats.acceptFailed();
                 backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
-                long pause = backoffMillis;
                 acceptTrouble.log(() -> "accept failed: " + e.getMessage() + "; backing off (up to " + MAX_BACKOFF_MILLIS
                         + " ms between attempts) until descriptors free up"
                         + " (if this says 'Too many open files': raise ulimit -n or lower maxConnections)");
-                pause(pause);
+                pause(backoffMillis);
                 continue;
             }
             String client = null;
             if (perClient.enabled()) {
                 client = socket.getInetAddress().getHostAddress();
                 if (!perClient.tryAcquire(client)) {
-                    slots.release();
+                    releaseSlot();
                     stats.connectionRejected();
                     limitLog.log(() -> "closing connection from " + TcpConnection.describe((InetSocketAddress) socket.getRemoteSocketAddress())
                             + ": the client already has " + config.maxConnectionsPerClient() + " connections (maxConnectionsPerClient)");
@@ -141,7 +149,7 @@ public final class TcpListener implements Listener {
                 // The socket is unusable already (closed under us): forget it.
                 closeQuietly(socket);
                 if (client != null) perClient.release(client);
-                slots.release();
+                releaseSlot();
                 continue;
             }
             open.add(connection);
@@ -149,6 +157,32 @@ public final class TcpListener implements Listener {
             String clientKey = client;
             runner.run(() -> handle(connection, clientKey));
         }
+    }
+
+    /**
+     * A connection slot of this service and one of the process-wide budget; while either is
+     * full, new connections wait in the kernel's backlog (said once per interval, not per client).
+     */
+    private void takeSlot() throws InterruptedException {
+        if (!slots.tryAcquire()) {
+            fullLog.log(() -> "maxConnections (" + slotCount + ") reached: new connections wait in the backlog");
+            slots.acquire();
+        }
+        if (!budget.tryAcquire()) {
+            fullLog.log(() -> "all " + budget.size() + " connections the open files limit allows (minus reservedFds) are in use:"
+                    + " new connections wait in the backlog");
+            try {
+                budget.acquire();
+            } catch (InterruptedException e) {
+                slots.release();
+                throw e;
+            }
+        }
+    }
+
+    private void releaseSlot() {
+        budget.release();
+        slots.release();
     }
 
     /** Runs on the connection's thread; whatever happens, the slot is released and the socket closed. */
@@ -172,7 +206,7 @@ public final class TcpListener implements Listener {
             open.remove(connection);
             stats.connectionClosed();
             if (clientKey != null) perClient.release(clientKey);
-            slots.release();
+            releaseSlot();
         }
     }
 
