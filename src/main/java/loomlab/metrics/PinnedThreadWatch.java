@@ -109,19 +109,32 @@ public final class PinnedThreadWatch implements AutoCloseable {
                 .append(e.getDuration().toMillis()).append(" ms");
         RecordedThread t = e.getThread();
         if (t != null && t.getJavaName() != null && !t.getJavaName().isEmpty()) sb.append(" (thread ").append(t.getJavaName()).append(')');
+        // JDK 24+ says why and on what; JDK 21 does not.
+        for (String field : new String[] {"pinnedReason", "blockingOperation"}) {
+            if (e.hasField(field) && e.getValue(field) != null) sb.append("; ").append(field).append(": ").append((Object) e.getValue(field));
+        }
         sb.append(": it blocked where it cannot unmount (synchronized on JDK 21-23, native code, a class initializer),"
                 + " so a carrier thread was taken from every other virtual thread meanwhile. Stack:");
         RecordedStackTrace stack = e.getStackTrace();
         if (stack == null) return sb.append(" (not recorded)").toString();
         List<RecordedFrame> frames = stack.getFrames();
-        for (int i = 0; i < Math.min(FRAMES, frames.size()); i++) {
+        int first = 0;
+        while (first < frames.size() - 1 && isParkingMachinery(frames.get(first))) first++;
+        int end = Math.min(frames.size(), first + FRAMES);
+        for (int i = first; i < end; i++) {
             RecordedFrame f = frames.get(i);
             sb.append(System.lineSeparator()).append("    at ").append(f.getMethod().getType().getName())
                     .append('.').append(f.getMethod().getName());
-            if (f.getLineNumber() > 0) sb.append(":").append(f.getLineNumber());
+            if (f.getLineNumber() > 0) sb.append(':').append(f.getLineNumber());
         }
-        if (frames.size() > FRAMES || stack.isTruncated()) sb.append(System.lineSeparator()).append("    ...");
+        if (end < frames.size() || stack.isTruncated()) sb.append(System.lineSeparator()).append("    ...");
         return sb.toString();
+    }
+
+    /** The JDK's own frames on top of every pinned stack: they say nothing about where it happened. */
+    private static boolean isParkingMachinery(RecordedFrame f) {
+        String type = f.getMethod().getType().getName();
+        return type.equals("java.lang.VirtualThread") || type.startsWith("java.lang.System$");
     }
 
     /** Pinned events seen (above the threshold) since start. */

@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loomlab.admin.AdminClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,13 +151,7 @@ class LowFdLimitIT {
         assertTrue(server.process().isAlive());
     }
 
-    static String get(InetSocketAddress admin, String path) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + admin.getHostString() + ":" + admin.getPort() + path))
-                    .timeout(Duration.ofSeconds(10)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) throw new IOException(path + ": HTTP " + response.statusCode());
-            return response.body();
-        }
+    private static String get(InetSocketAddress admin, String path) throws IOException, InterruptedException {
+        return AdminClient.get(admin, path);
     }
 }

@@ -13,14 +13,14 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /** A student's client in a few lines: connect, send, read to the end. For the ops tests. */
-final class Wire {
+public final class Wire {
 
     /** Generous: these tests wait for the server's own timeouts, never for this one. */
-    static final int CLIENT_TIMEOUT_MILLIS = 20_000;
+    public static final int CLIENT_TIMEOUT_MILLIS = 20_000;
 
     private Wire() { }
 
-    static Socket connect(InetSocketAddress to) throws IOException {
+    public static Socket connect(InetSocketAddress to) throws IOException {
         Socket s = new Socket();
         s.connect(to, CLIENT_TIMEOUT_MILLIS);
         s.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
@@ -28,7 +28,7 @@ final class Wire {
     }
 
     /** Sends a calc request in one write and returns the whole reply as text. */
-    static String calc(InetSocketAddress to, String request) throws IOException {
+    public static String calc(InetSocketAddress to, String request) throws IOException {
         try (Socket s = connect(to)) {
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return readAll(s.getInputStream());
@@ -36,7 +36,7 @@ final class Wire {
     }
 
     /** Sends {@code payload}, closes the sending side, returns what came back until the server closed. */
-    static byte[] echo(InetSocketAddress to, byte[] payload) throws IOException {
+    public static byte[] echo(InetSocketAddress to, byte[] payload) throws IOException {
         try (Socket s = connect(to)) {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
@@ -53,7 +53,7 @@ final class Wire {
     }
 
     /** Everything until end-of-stream; a reset after some bytes counts as the end. */
-    static String readAll(InputStream in) throws IOException {
+    public static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         try {
@@ -66,17 +66,17 @@ final class Wire {
     }
 
     /** The lecture's calc and echo both still answer correctly. */
-    static void assertCalcServes(InetSocketAddress calc) throws IOException {
+    public static void assertCalcServes(InetSocketAddress calc) throws IOException {
         assertEquals("5\0\0", calc(calc, "2\0003\0000\0"), "a normal calc request");
     }
 
-    static void assertEchoServes(InetSocketAddress echo) throws IOException {
+    public static void assertEchoServes(InetSocketAddress echo) throws IOException {
         byte[] hello = "hello, loomlab".getBytes(StandardCharsets.US_ASCII);
         assertArrayEquals(hello, echo(echo, hello), "a normal echo");
     }
 
     /** Closes with a TCP reset instead of a FIN (SO_LINGER 0): a client that crashed. */
-    static void reset(Socket s) {
+    public static void reset(Socket s) {
         try {
             s.setSoLinger(true, 0);
             s.close();
@@ -85,7 +85,7 @@ final class Wire {
         }
     }
 
-    static void join(Thread t) {
+    public static void join(Thread t) {
         try {
             t.join();
         } catch (InterruptedException e) {
