@@ -6,6 +6,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 JDK_MIN := 21
+# Where JDKs are installed; JAVA_HOME wins when it is new enough.
+JVM_DIR ?= /usr/lib/jvm
 MVN     ?= mvn
 MVN_FLAGS ?= -B -q -e
 JAR     := target/server.jar
@@ -15,7 +17,7 @@ ARGS    ?=
 define find_jdk
 major() { "$$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }; \
 if [ -n "$$JAVA_HOME" ] && [ -x "$$JAVA_HOME/bin/javac" ] && [ "$$(major "$$JAVA_HOME")" -ge $(JDK_MIN) ] 2>/dev/null; then echo "$$JAVA_HOME"; exit 0; fi; \
-best=; bestv=0; for d in /usr/lib/jvm/*/; do d=$${d%/}; [ -x "$$d/bin/javac" ] || continue; v=$$(major "$$d"); \
+best=; bestv=0; for d in $(JVM_DIR)/*/; do d=$${d%/}; [ -x "$$d/bin/javac" ] || continue; v=$$(major "$$d"); \
   [ -n "$$v" ] && [ "$$v" -ge $(JDK_MIN) ] && [ "$$v" -gt "$$bestv" ] && { best=$$d; bestv=$$v; }; done; \
 echo "$$best"
 endef
@@ -33,7 +35,7 @@ help: ## Show the targets
 jdk: ## Check that a JDK >= 21 is available and say which one is used
 	@if [ -z "$(FOUND_JDK)" ]; then \
 	  echo "error: loomlab needs a JDK $(JDK_MIN) or newer, and none was found." >&2; \
-	  echo "  Looked at JAVA_HOME ($${JAVA_HOME:-unset}) and /usr/lib/jvm/*." >&2; \
+	  echo "  Looked at JAVA_HOME and $(JVM_DIR)/*." >&2; \
 	  echo "  Install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it." >&2; \
 	  exit 2; fi
 	@echo "using JDK at $(FOUND_JDK)"

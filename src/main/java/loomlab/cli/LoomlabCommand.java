@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
             "concurrent), UDP calc; the lecture's clients and address tools; a load generator and a",
             "scalability demo. Without a command it serves the default services on 127.0.0.1."
         },
-        subcommands = {ServeCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 bad command line, 2 system error (port in use, refused, timeout),",
-                  "3 config error, 4 a request failed (error reply, wrong result).",
+        subcommands = {ServeCommand.class, ClientCommand.class, AddrCommand.class, HostnameCommand.class,
+            DnsCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 bad command line, 2 system error (port in use, refused,",
+                  "timeout), 3 config error, 4 a request failed (error reply, wrong result).",
                   "Docs: docs/ in the source tree; start with docs/lab-guide.md."})
 public final class LoomlabCommand implements Callable<Integer> {
 

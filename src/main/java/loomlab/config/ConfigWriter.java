@@ -43,10 +43,10 @@ public final class ConfigWriter {
                     g.writeNumberField("backlog", s.backlog());
                     g.writeNumberField("maxConnections", s.maxConnections());
                     g.writeNumberField("maxConnectionsPerClient", s.maxConnectionsPerClient());
+                    g.writeStringField("readTimeout", Durations.format(s.readTimeout()));
                 } else {
                     g.writeStringField("order", lower(s.order()));
                 }
-                g.writeStringField("readTimeout", Durations.format(s.readTimeout()));
                 if (s.protocol() == Protocol.CALC && s.transport() == Transport.TCP) {
                     g.writeNumberField("maxDigits", s.maxDigits());
                     g.writeStringField("requestDeadline", Durations.format(s.requestDeadline()));

@@ -16,10 +16,9 @@ public final class CalcNumber {
     private CalcNumber() { }
 
     /**
-     * Whitespace as Python's {@code int()} sees it in ASCII: space, \t, \n, \v, \f, \r. Not the
-     * separators \x1c-\x1f, although {@code str.isspace()} calls them whitespace: {@code int()}
-     * only maps non-ASCII whitespace to spaces and then uses C's {@code isspace} (checked against
-     * python3 by PythonCrossCheckTest).
+     * The ASCII whitespace {@code int()} strips: space, \t, \n, \v, \f, \r (checked against
+     * CPython 3.11, also by PythonCrossCheckTest: the separators \x1c-\x1f, although
+     * {@code str.isspace()}, are rejected).
      */
     static boolean isWhitespace(int b) {
         return b == ' ' || (b >= 0x09 && b <= 0x0d);
