@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import loomlab.ops.Wire;
+import loomlab.ops.Exchanges;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class DashboardInChromiumTest {
             // A steady trickle of lecture-style calc requests, about 100 a second.
             load.scheduleWithFixedDelay(() -> {
                 try {
-                    Wire.calc(calc, "20\00022\0000\0");
+                    Exchanges.calc(calc, "20\00022\0000\0");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -1,7 +1,7 @@
 package loomlab.ops;
 
-import static loomlab.ops.Wire.assertCalcServes;
-import static loomlab.ops.Wire.assertEchoServes;
+import static loomlab.ops.Exchanges.assertCalcServes;
+import static loomlab.ops.Exchanges.assertEchoServes;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,18 +79,18 @@ class FaultToleranceTest {
         server = TestServers.start(calc("calc"), echo("echo"));
         int resets = 20;
         for (int i = 1; i <= resets; i++) {
-            Socket s = Wire.connect(address("calc"));
+            Socket s = Exchanges.connect(address("calc"));
             s.getOutputStream().write("12\0003".getBytes(StandardCharsets.US_ASCII));
             int accepted = i;
             soon().until(() -> stats("calc").accepted() == accepted);
-            Wire.reset(s);
+            Exchanges.reset(s);
         }
         for (int i = 1; i <= resets; i++) {
-            Socket s = Wire.connect(address("echo"));
+            Socket s = Exchanges.connect(address("echo"));
             s.getOutputStream().write(new byte[1000]);
             int echoed = i;
             soon().until(() -> stats("echo").bytesOut() >= 1000L * echoed); // the server is mid-stream
-            Wire.reset(s);
+            Exchanges.reset(s);
         }
         soon().until(() -> stats("calc").active() == 0 && stats("echo").active() == 0);
         ServiceStats calc = stats("calc");
@@ -107,8 +107,8 @@ class FaultToleranceTest {
     @Test
     void aClientThatNeverSendsGetsAnErrorOrIsClosedAfterTheReadTimeout() throws Exception {
         server = TestServers.start(calc("calc").withReadTimeout(SHORT_READ_TIMEOUT), echo("echo").withReadTimeout(SHORT_READ_TIMEOUT));
-        try (Socket calc = Wire.connect(address("calc")); Socket echo = Wire.connect(address("echo"))) {
-            assertEquals("ERROR timed out before any request\0", Wire.readAll(calc.getInputStream()));
+        try (Socket calc = Exchanges.connect(address("calc")); Socket echo = Exchanges.connect(address("echo"))) {
+            assertEquals("ERROR timed out before any request\0", Exchanges.readAll(calc.getInputStream()));
             assertEquals(-1, echo.getInputStream().read(), "the idle echo connection is closed by the server");
         }
         soon().until(() -> stats("calc").active() == 0 && stats("echo").active() == 0);
@@ -133,7 +133,7 @@ class FaultToleranceTest {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int i = 0; i < clients; i++) {
-                Socket s = Wire.connect(address("calc"));
+                Socket s = Exchanges.connect(address("calc"));
                 sockets.add(s);
                 OutputStream out = s.getOutputStream();
                 AtomicInteger sent = new AtomicInteger();
@@ -152,13 +152,13 @@ class FaultToleranceTest {
             for (Socket s : sockets) {
                 readers.add(Thread.ofVirtual().start(() -> {
                     try {
-                        replies.add(Wire.readAll(s.getInputStream()));
+                        replies.add(Exchanges.readAll(s.getInputStream()));
                     } catch (IOException e) {
                         replies.add("failed: " + e);
                     }
                 }));
             }
-            readers.forEach(Wire::join);
+            readers.forEach(Exchanges::join);
             assertEquals(clients, replies.size());
             for (String reply : replies) {
                 assertTrue(reply.startsWith("ERROR request deadline of 600 ms passed in the middle of the request")
@@ -180,11 +180,11 @@ class FaultToleranceTest {
         server = TestServers.start(calc("calc"), echo("echo"));
         byte[] payload = new byte[300_000];
         new Random(42).nextBytes(payload);
-        assertArrayEquals(payload, Wire.echo(address("echo"), payload), "echo after shutdownOutput: every byte, then EOF");
-        try (Socket s = Wire.connect(address("calc"))) {
+        assertArrayEquals(payload, Exchanges.echo(address("echo"), payload), "echo after shutdownOutput: every byte, then EOF");
+        try (Socket s = Exchanges.connect(address("calc"))) {
             s.getOutputStream().write("40\0002\0001\0".getBytes(StandardCharsets.US_ASCII));
             s.shutdownOutput();
-            assertEquals("38\0\0", Wire.readAll(s.getInputStream()));
+            assertEquals("38\0\0", Exchanges.readAll(s.getInputStream()));
         }
         soon().until(() -> stats("calc").active() == 0 && stats("echo").active() == 0);
         assertEquals(0, stats("echo").errors() + stats("calc").errors());
@@ -211,7 +211,7 @@ class FaultToleranceTest {
         });
         try {
             soon().until(() -> stats("echo").timeouts() == 1 && stats("echo").active() == 0);
-            Wire.join(flooder);
+            Exchanges.join(flooder);
         } finally {
             stuck.close();
         }
@@ -230,14 +230,14 @@ class FaultToleranceTest {
         try {
             for (int i = 0; i < burst; i++) {
                 Socket s = new Socket();
-                s.connect(address("echo"), Wire.CLIENT_TIMEOUT_MILLIS);
+                s.connect(address("echo"), Exchanges.CLIENT_TIMEOUT_MILLIS);
                 sockets.add(s);
             }
             soon().until(() -> stats("echo").accepted() == burst);
             assertEquals(burst, stats("echo").active());
         } finally {
             for (int i = 0; i < sockets.size(); i++) {
-                if (i % 2 == 0) Wire.reset(sockets.get(i)); else sockets.get(i).close();
+                if (i % 2 == 0) Exchanges.reset(sockets.get(i)); else sockets.get(i).close();
             }
         }
         soon().until(() -> stats("echo").active() == 0);

@@ -141,7 +141,7 @@ class LowFdLimitIT {
         clients.clear();
         byte[] hello = "after the storm".getBytes(StandardCharsets.US_ASCII);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            assertArrayEquals(hello, Wire.echo(echo, hello));
+            assertArrayEquals(hello, Exchanges.echo(echo, hello));
             return true;
         });
         String status = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loomlab.ServerProcess;
 
 /**
  * The built {@code target/server.jar} as a separate process, for the tests that need one: its
@@ -44,33 +44,21 @@ final class ServerJar implements AutoCloseable {
         });
     }
 
-    /** The jar the build made: failsafe passes its path as {@code server.jar}. */
-    static Path jar() {
-        Path jar = Path.of(System.getProperty("server.jar", "target/server.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no server jar at " + jar + ": run 'make test' (mvn verify), which builds it first");
-        }
-        return jar;
-    }
-
-    /** The java of the JVM running the tests (a JDK >= 21, found by the Makefile). */
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     /**
      * Starts {@code java [jvmArgs] -jar server.jar --config config}, under {@code ulimit -n} when
-     * {@code openFiles > 0}, and waits until it serves.
+     * {@code openFiles > 0}, and waits until it serves. {@link ServerProcess} is the simple case; this
+     * one adds the limit, JVM options and the admin endpoint's address.
      */
-    static ServerJar start(Path config, int openFiles, List<String> jvmArgs) throws IOException {
+    static ServerJar start(Path config, int openFiles, List<String> jvmArgs, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (openFiles > 0) {
             // bash sets the limit, then becomes java (exec): the limit is the server's own.
             command.addAll(List.of("bash", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "loomlab-under-ulimit"));
         }
-        command.add(java());
+        command.add(ServerProcess.javaBinary());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar().toString(), "--config", config.toString()));
+        command.addAll(List.of("-jar", ServerProcess.jar().toString(), "--config", config.toString()));
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         ServerJar server = new ServerJar(p);
         try {
@@ -134,7 +122,8 @@ final class ServerJar implements AutoCloseable {
 
     /** SIGTERM, as systemd or Ctrl-C would; waits for the exit and returns its code. */
     int stop() throws InterruptedException {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our end of its output.
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor();

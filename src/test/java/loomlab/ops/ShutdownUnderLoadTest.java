@@ -49,14 +49,14 @@ class ShutdownUnderLoadTest {
             for (int i = 0; i < finishing; i++) {
                 byte[] payload = new byte[64 * 1024];
                 random.nextBytes(payload);
-                Socket s = Wire.connect(address);
+                Socket s = Exchanges.connect(address);
                 s.getOutputStream().write(payload, 0, 16 * 1024);
                 assertArrayEquals(Arrays.copyOf(payload, 16 * 1024), s.getInputStream().readNBytes(16 * 1024));
                 finishers.add(s);
                 payloads.add(payload);
             }
             for (int i = 0; i < lingering; i++) {
-                Socket s = Wire.connect(address);
+                Socket s = Exchanges.connect(address);
                 s.getOutputStream().write("still here\n".getBytes(StandardCharsets.US_ASCII));
                 s.getInputStream().readNBytes(11);
                 lingerers.add(s);
@@ -86,7 +86,7 @@ class ShutdownUnderLoadTest {
                     }
                 }));
             }
-            clients.forEach(Wire::join);
+            clients.forEach(Exchanges::join);
             for (int i = 0; i < finishing; i++) {
                 assertArrayEquals(Arrays.copyOfRange(payloads.get(i), 16 * 1024, 64 * 1024), received.get(i),
                         "client " + i + " got back every byte it sent after the stop began");
@@ -94,7 +94,7 @@ class ShutdownUnderLoadTest {
 
             // The lingering ones are cut when the grace period is over, and the stop says so.
             for (Socket s : lingerers) assertEquals(-1, readOrReset(s.getInputStream()));
-            Wire.join(stopper);
+            Exchanges.join(stopper);
             assertFalse(clean.get(), "shutdown reports that it had to cut connections");
             assertEquals(0, stats.active());
             assertEquals(finishing + lingering, stats.accepted());

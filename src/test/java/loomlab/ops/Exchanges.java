@@ -12,13 +12,16 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
-/** A student's client in a few lines: connect, send, read to the end. For the ops tests. */
-public final class Wire {
+/**
+ * Whole exchanges as a student's client makes them, and the faults it can cause, for the ops
+ * tests ({@link loomlab.Wire} has the byte-level helpers).
+ */
+public final class Exchanges {
 
     /** Generous: these tests wait for the server's own timeouts, never for this one. */
     public static final int CLIENT_TIMEOUT_MILLIS = 20_000;
 
-    private Wire() { }
+    private Exchanges() { }
 
     public static Socket connect(InetSocketAddress to) throws IOException {
         Socket s = new Socket();
