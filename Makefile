@@ -52,5 +52,11 @@ run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stop
 test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 	$(MVN) $(MVN_FLAGS) verify
 
+SOAK_DURATION ?= 3m
+SOAK_RATE     ?= 200
+soak: jdk ## Steady load on the server jar for SOAK_DURATION (3m); fails if RSS, threads or files keep growing
+	$(MVN) $(MVN_FLAGS) verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=SoakIT -Dsoak.duration=$(SOAK_DURATION) -Dsoak.rate=$(SOAK_RATE)
+
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean

@@ -31,6 +31,6 @@ final class ServiceEvents implements ProtocolEvents {
     @Override
     public void badRequest(String peer, String reason) {
         stats.error();
-        badRequests.log("bad request from " + peer + ": " + reason);
+        badRequests.log(() -> "bad request from " + peer + ": " + reason);
     }
 }

@@ -35,19 +35,42 @@ class LowFdLimitIT {
 
     @TempDir Path dir;
 
-    @Test
-    void withTheDefaultReserveClientsBeyondTheBudgetWaitAndTheAdminEndpointStaysUp() throws Exception {
-        Path config = config("");
+    /** One scenario: a server under the limit, its echo and admin addresses, the clients it will get. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run(ServerJar server, InetSocketAddress echo, InetSocketAddress admin, List<Socket> clients) throws Exception;
+    }
+
+    /** Starts the server with {@code extraConfig}, runs the scenario; a failure carries the server's log. */
+    private void underTheLimit(String extraConfig, Scenario scenario) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, """
+                { "logLevel": "quiet", %s
+                  "admin": { "enabled": true, "port": 0 },
+                  "services": [ { "name": "echo", "protocol": "echo", "transport": "tcp", "port": 0,
+                                  "backlog": 1024, "readTimeout": "2m" } ] }
+                """.formatted(extraConfig));
         List<Socket> clients = new ArrayList<>();
         try (ServerJar server = ServerJar.start(config, OPEN_FILES, List.of("-Xmx128m"))) {
-            InetSocketAddress echo = server.service("echo");
-            InetSocketAddress admin = server.admin();
+            try {
+                scenario.run(server, server.service("echo"), server.admin(), clients);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\n--- the server's log:\n" + server.output(), e);
+            }
+        } finally {
+            for (Socket s : clients) s.close();
+        }
+    }
+
+    @Test
+    void withTheDefaultReserveClientsBeyondTheBudgetWaitAndTheAdminEndpointStaysUp() throws Exception {
+        underTheLimit("", (server, echo, admin, clients) -> {
             assertTrue(server.hasLine("WARN .*open files limit is " + OPEN_FILES + ", below .*at most " + (OPEN_FILES - 64)
-                    + " connections at once"), "the start-up warning:\n" + server.output());
+                    + " connections at once"), "the start-up warning");
 
             connect(echo, clients);
-            await().atMost(Duration.ofSeconds(30)).until(() -> server.hasLine("WARN .*\\[echo\\] all " + (OPEN_FILES - 64)
-                    + " connections the open files limit allows .* are in use: new connections wait in the backlog"));
+            server.awaitLines("WARN .*\\[echo\\] all " + (OPEN_FILES - 64)
+                    + " connections the open files limit allows .* are in use: new connections wait in the backlog", 1, Duration.ofSeconds(30));
             // While saturated, the dashboard's endpoint still answers: its descriptors were kept.
             String status = get(admin, "/status");
             assertTrue(status.contains("\"active\":" + (OPEN_FILES - 64) + ","), status);
@@ -57,31 +80,24 @@ class LowFdLimitIT {
             for (int i = 0; i < 10; i++) assertEquals('x', clients.get(i).getInputStream().read());
 
             leaveAndCheckRecovery(server, echo, admin, clients);
-        } finally {
-            for (Socket s : clients) s.close();
-        }
+        });
     }
 
     @Test
     void withoutAReserveAcceptFailsAndTheServerBacksOffWithoutSpinning() throws Exception {
-        Path config = config("\"reservedFds\": 0,");
-        List<Socket> clients = new ArrayList<>();
-        try (ServerJar server = ServerJar.start(config, OPEN_FILES, List.of("-Xmx128m"))) {
-            InetSocketAddress echo = server.service("echo");
-            InetSocketAddress admin = server.admin();
+        underTheLimit("\"reservedFds\": 0,", (server, echo, admin, clients) -> {
             assertTrue(server.hasLine("WARN .*open files limit is " + OPEN_FILES + ", below .*accept fails with 'Too many open files'"),
-                    "the start-up warning:\n" + server.output());
+                    "the start-up warning");
 
             connect(echo, clients);
-            await().atMost(Duration.ofSeconds(30)).until(() -> server.hasLine("WARN .*\\[echo\\] accept failed: Too many open files"));
+            server.awaitLines("WARN .*\\[echo\\] accept failed: Too many open files", 1, Duration.ofSeconds(30));
             ProcStat before = ProcStat.of(server.pid());
             long wallBefore = System.nanoTime();
 
             // The next back-off line comes one log interval (5 s) later and says how many attempts it
-            // summarises: with a doubling back-off that is about ten. An accept loop that spins would
+            // summarises: with a doubling back-off that is 5 to 15. An accept loop that spins would
             // summarise thousands or millions, whatever the machine's load.
-            await().atMost(Duration.ofSeconds(60)).until(() -> server.linesMatching("accept failed").size() >= 2);
-            String second = server.linesMatching("accept failed").get(1);
+            String second = server.awaitLines("accept failed", 2, Duration.ofSeconds(60)).get(1);
             Matcher m = SUPPRESSED.matcher(second);
             assertTrue(m.find(), "the second back-off line counts what it left out: " + second);
             long attempts = Long.parseLong(m.group(1));
@@ -92,20 +108,7 @@ class LowFdLimitIT {
 
             leaveAndCheckRecovery(server, echo, admin, clients);
             assertTrue(get(admin, "/status").matches("(?s).*\"acceptFailures\":[1-9].*"), "accept failures are counted");
-        } finally {
-            for (Socket s : clients) s.close();
-        }
-    }
-
-    private Path config(String extra) throws IOException {
-        Path config = dir.resolve("config.json");
-        Files.writeString(config, """
-                { "logLevel": "quiet", %s
-                  "admin": { "enabled": true, "port": 0 },
-                  "services": [ { "name": "echo", "protocol": "echo", "transport": "tcp", "port": 0,
-                                  "backlog": 1024, "readTimeout": "2m" } ] }
-                """.formatted(extra));
-        return config;
+        });
     }
 
     /**

@@ -92,6 +92,20 @@ final class ServerJar implements AutoCloseable {
         return lines.stream().anyMatch(l -> p.matcher(l).find());
     }
 
+    /** Waits until {@code count} lines match {@code regex} (or the server exits, which fails). */
+    List<String> awaitLines(String regex, int count, Duration timeout) {
+        try {
+            await().atMost(timeout).until(() -> linesMatching(regex).size() >= count || !process.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no " + count + " line(s) matching '" + regex + "' within " + timeout.toSeconds() + " s", e);
+        }
+        if (linesMatching(regex).size() < count) {
+            throw new AssertionError("the server exited (code " + process.exitValue() + ") before " + count
+                    + " line(s) matching '" + regex + "'");
+        }
+        return linesMatching(regex);
+    }
+
     /** Lines matching {@code regex}, in order. */
     List<String> linesMatching(String regex) {
         Pattern p = Pattern.compile(regex);
