@@ -24,6 +24,8 @@ import loomlab.log.Logging;
 public final class Server implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger("loomlab.server");
+    /** How long the threads of connections cut after the grace period get to finish counting. */
+    private static final Duration UNWIND = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final List<Listener> listeners;
@@ -100,6 +102,9 @@ public final class Server implements AutoCloseable {
                     clean = false;
                     Logging.service(l.config().name()).log(Level.WARNING, "grace period of " + grace.toMillis()
                             + " ms over: closing " + l.stats().active() + " connection(s) still open");
+                    l.close();
+                    // The cut connections' threads unwind (and count) before the summary below.
+                    l.awaitIdle(UNWIND);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

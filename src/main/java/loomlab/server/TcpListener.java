@@ -105,17 +105,18 @@ public final class TcpListener implements Listener {
     }
 
     private void acceptLoop() {
-        long backoffMillis = 0;
+        Backoff acceptFailures = new Backoff();
+        Backoff threadFailures = new Backoff();
         while (!stopping) {
-            Socket socket;
             try {
                 takeSlot();
             } catch (InterruptedException e) {
                 return;
             }
+            Socket socket;
             try {
                 socket = serverSocket.accept();
-                backoffMillis = 0;
+                acceptFailures.reset();
             } catch (IOException e) {
                 releaseSlot();
                 if (stopping || serverSocket.isClosed()) return;
@@ -123,11 +124,10 @@ public final class TcpListener implements Listener {
                 // the backlog and accept would fail again at once: retrying without a pause would
                 // spin at 100% CPU. Back off, and recover by itself when connections close.
                 stats.acceptFailed();
-                backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
                 acceptTrouble.log(() -> "accept failed: " + e.getMessage() + "; backing off (up to " + MAX_BACKOFF_MILLIS
                         + " ms between attempts) until descriptors free up"
                         + " (if this says 'Too many open files': raise ulimit -n or lower maxConnections)");
-                pause(backoffMillis);
+                acceptFailures.pause();
                 continue;
             }
             String client = null;
@@ -142,20 +142,35 @@ public final class TcpListener implements Listener {
                     continue;
                 }
             }
-            TcpConnection connection;
-            try {
-                connection = new TcpConnection(socket, readTimeoutMillis);
-            } catch (IOException e) {
-                // The socket is unusable already (closed under us): forget it.
-                closeQuietly(socket);
-                if (client != null) perClient.release(client);
-                releaseSlot();
-                continue;
-            }
-            open.add(connection);
-            stats.connectionOpened();
-            String clientKey = client;
-            runner.run(() -> handle(connection, clientKey));
+            dispatch(socket, client, threadFailures);
+        }
+    }
+
+    /** Hands an accepted connection to its thread (the mode); whatever fails, the accept loop goes on. */
+    private void dispatch(Socket socket, String client, Backoff threadFailures) {
+        TcpConnection connection;
+        try {
+            connection = new TcpConnection(socket, readTimeoutMillis);
+        } catch (IOException e) {
+            // The socket is unusable already (closed under us): forget it.
+            closeQuietly(socket);
+            if (client != null) perClient.release(client);
+            releaseSlot();
+            return;
+        }
+        open.add(connection);
+        stats.connectionOpened();
+        try {
+            runner.run(() -> handle(connection, client));
+            threadFailures.reset();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // No thread for it (platform mode beyond what the OS allows: "unable to create native
+            // thread"): drop this connection, never the accept loop, and back off.
+            stats.error();
+            forget(connection, client);
+            acceptTrouble.log(() -> "cannot start a thread for a connection (" + e + "); closed it and backing off;"
+                    + " in mode platform, lower maxConnections or use mode virtual");
+            threadFailures.pause();
         }
     }
 
@@ -202,12 +217,17 @@ public final class TcpListener implements Listener {
             stats.error();
             log.log(Level.WARNING, "unexpected failure serving a connection", e);
         } finally {
-            connection.close();
-            open.remove(connection);
-            stats.connectionClosed();
-            if (clientKey != null) perClient.release(clientKey);
-            releaseSlot();
+            forget(connection, clientKey);
         }
+    }
+
+    /** The end of every connection: socket closed, counters and limits given back. */
+    private void forget(TcpConnection connection, String clientKey) {
+        connection.close();
+        open.remove(connection);
+        stats.connectionClosed();
+        if (clientKey != null) perClient.release(clientKey);
+        releaseSlot();
     }
 
     /**
@@ -262,6 +282,20 @@ public final class TcpListener implements Listener {
     /** Connections still open, for the shutdown message. */
     public int openConnections() {
         return open.size();
+    }
+
+    /** Pauses after failures: 10 ms, doubling up to 1 s between attempts; from 10 ms again after a success. */
+    private static final class Backoff {
+        private long millis;
+
+        void reset() {
+            millis = 0;
+        }
+
+        void pause() {
+            millis = millis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, millis * 2);
+            TcpListener.pause(millis);
+        }
     }
 
     private static void pause(long millis) {

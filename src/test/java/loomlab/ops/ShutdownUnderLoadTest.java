@@ -96,7 +96,7 @@ class ShutdownUnderLoadTest {
             for (Socket s : lingerers) assertEquals(-1, readOrReset(s.getInputStream()));
             Exchanges.join(stopper);
             assertFalse(clean.get(), "shutdown reports that it had to cut connections");
-            assertEquals(0, stats.active());
+            assertEquals(0, stats.active(), "the cut connections are gone when shutdown returns");
             assertEquals(finishing + lingering, stats.accepted());
             assertEquals(0, stats.errors());
         } finally {
