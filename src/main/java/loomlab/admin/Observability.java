@@ -12,6 +12,7 @@ import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.metrics.FdLimitCheck;
 import loomlab.metrics.PinnedThreadWatch;
+import loomlab.metrics.ProcessMetrics;
 import loomlab.server.Server;
 import loomlab.server.StartupException;
 
@@ -41,7 +42,14 @@ public final class Observability implements AutoCloseable {
         PinnedThreadWatch pinning = null;
         boolean virtual = config.services().stream().anyMatch(s -> s.mode() == Mode.VIRTUAL);
         if (config.pinning().enabled() && virtual) {
-            pinning = PinnedThreadWatch.start(config.pinning().threshold(), System.getLogger("loomlab.pinning"));
+            Logger pinningLog = System.getLogger("loomlab.pinning");
+            if (FdLimitCheck.mayRunOut(config, ProcessMetrics.maxFds())) {
+                pinningLog.log(Level.INFO, "pinned virtual threads are not reported: with reservedFds below "
+                        + FdLimitCheck.SPARE + " the server may run out of descriptors, and JFR stops the JVM when it"
+                        + " cannot write its recording");
+            } else {
+                pinning = PinnedThreadWatch.start(config.pinning().threshold(), pinningLog);
+            }
         }
         AdminServer admin = null;
         AdminConfig a = config.admin();

@@ -44,6 +44,16 @@ public final class FdLimitCheck {
         return OptionalLong.of(Math.max(1, budget));
     }
 
+    /**
+     * Whether the process may run out of descriptors by the config's own connections: the limit
+     * is below what the connection limits need, and {@code reservedFds} keeps fewer than
+     * {@link #SPARE} for the rest of the JVM. JFR then must not run: when it cannot create its
+     * next chunk file it stops the whole JVM ("An irrecoverable error in Jfr").
+     */
+    public static boolean mayRunOut(ServerConfig config, long limit) {
+        return limit >= 0 && limit < connectionsAllowed(config) + SPARE && config.reservedFds() < SPARE;
+    }
+
     /** Logs the limit (INFO) and, when it is too low for the config, a WARNING saying what happens and what to do. */
     public static void log(ServerConfig config, long limit, Logger log) {
         if (limit < 0) {

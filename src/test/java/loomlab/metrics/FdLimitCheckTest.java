@@ -53,6 +53,15 @@ class FdLimitCheckTest {
     }
 
     @Test
+    void theProcessMayRunOutOnlyWhenTheLimitIsLowAndTheReserveSmall() {
+        assertTrue(FdLimitCheck.mayRunOut(config.withReservedFds(0), 20_000));
+        assertTrue(FdLimitCheck.mayRunOut(config.withReservedFds(10), 20_000));
+        assertTrue(!FdLimitCheck.mayRunOut(config, 20_000), "the default reserve keeps 64");
+        assertTrue(!FdLimitCheck.mayRunOut(config.withReservedFds(0), 65_536), "the limit covers every connection");
+        assertTrue(!FdLimitCheck.mayRunOut(config.withReservedFds(0), -1), "unknown: nothing to say");
+    }
+
+    @Test
     void anUnknownLimitIsSaidAndNotGuessed() {
         FdLimitCheck.log(config, -1, log);
         assertEquals("open files limit: unknown on this platform", log.lines.get(0).message());
