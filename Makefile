@@ -52,6 +52,9 @@ run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stop
 test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 	$(MVN) $(MVN_FLAGS) verify
 
+demo: jdk $(JAR) ## Scalability demo: serial vs platform vs virtual threads, report in demo-report/ (ARGS="--help")
+	$(JAVA) -jar $(JAR) demo $(ARGS)
+
 SOAK_DURATION ?= 3m
 SOAK_RATE     ?= 200
 soak: jdk ## Steady load on the server jar for SOAK_DURATION (3m); fails if RSS, threads or files keep growing
@@ -60,3 +63,33 @@ soak: jdk ## Steady load on the server jar for SOAK_DURATION (3m); fails if RSS,
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean
+
+# ---- native executable (GraalVM) and releases: docs/native-image.md, docs/install.md ----
+
+.PHONY: graalvm
+
+# The GraalVM that builds native images: GRAALVM_HOME, else the JDK in use when it is a GraalVM
+# (has bin/native-image); empty when there is none.
+GRAALVM := $(firstword $(foreach g,$(GRAALVM_HOME) $(FOUND_JDK),$(if $(wildcard $(g)/bin/native-image),$(g))))
+
+graalvm: ## Check that GraalVM for JDK 21+ (native-image) is available, say which one
+	@if [ -z "$(GRAALVM)" ]; then \
+	  echo "error: building the native executable needs GraalVM for JDK $(JDK_MIN) or newer (its native-image tool); none was found." >&2; \
+	  echo "  Looked at GRAALVM_HOME ($${GRAALVM_HOME:-unset}) and the JDK in use ($(or $(FOUND_JDK),none))." >&2; \
+	  echo "  Install GraalVM for JDK 21+ (https://www.graalvm.org/downloads/ or 'sdk install java 21-graalce')" >&2; \
+	  echo "  and set GRAALVM_HOME to it. The jar needs no GraalVM ('make build'); see docs/native-image.md." >&2; \
+	  exit 2; fi
+	@v=$$("$(GRAALVM)/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'); \
+	if [ "$${v:-0}" -lt $(JDK_MIN) ]; then \
+	  echo "error: $(GRAALVM) is GraalVM for JDK $${v:-?}; loomlab needs GraalVM for JDK $(JDK_MIN) or newer." >&2; exit 2; fi
+	@echo "using GraalVM at $(GRAALVM)"
+
+native: graalvm ## Build the native executable target/server with GraalVM
+	JAVA_HOME="$(GRAALVM)" GRAALVM_HOME="$(GRAALVM)" $(MVN) $(MVN_FLAGS) -Pnative -DskipTests package
+	@echo "built target/server"
+
+native-test: graalvm ## Run the unit tests compiled into a native executable (GraalVM)
+	JAVA_HOME="$(GRAALVM)" GRAALVM_HOME="$(GRAALVM)" $(MVN) $(MVN_FLAGS) -Pnative test
+
+release-check: jdk $(JAR) ## Validate jreleaser.yml and assemble the jar distribution, offline
+	MVN="$(MVN)" MVN_FLAGS="$(MVN_FLAGS)" packaging/release-check.sh

@@ -1,5 +1,6 @@
 package loomlab.cli;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,26 @@ final class Converters {
             if (d == null) throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 500ms, 5s or 1m");
             if (d.isZero()) throw new TypeConversionException("'" + value + "' is zero: a timeout must be more than 0");
             return d;
+        }
+    }
+
+    /**
+     * Lengths of time for the load generator and the demo: "500ms", "10s", "2m", or plain seconds
+     * ("10", "1.5"); zero allowed (no warm-up, no ramp-up). Whether zero makes sense for a given
+     * option is checked with the other settings, which name the option.
+     */
+    static final class AnyDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d = Durations.parse(value);
+            if (d != null) return d;
+            try {
+                BigDecimal seconds = new BigDecimal(value.trim());
+                if (seconds.signum() >= 0) return Duration.ofNanos(seconds.movePointRight(9).longValueExact());
+            } catch (NumberFormatException | ArithmeticException notSeconds) {
+                // same message below
+            }
+            throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 500ms, 10s, 2m or 1.5 (seconds)");
         }
     }
 

@@ -1,0 +1,51 @@
+package loomlab.load;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When one client sends its next request, and from when its latency counts.
+ *
+ * <p>Coordinated omission: a client that waits for a slow answer does not send the requests it
+ * was meant to send meanwhile, so timing only the requests actually sent hides the stall. With a
+ * rate, each request has an intended start on a fixed schedule and its latency is measured from
+ * that intended start, not from when it finally went out (as wrk2 does); a stall shows up in every
+ * request that should have gone during it. With a think time the next request is intended one
+ * think time after the previous answer. In a closed loop there is no schedule: a request is meant
+ * to start when the previous one ends, so its latency is the service time.
+ */
+final class Pacer {
+
+    private final long intervalNanos;
+    private final long thinkNanos;
+    private long nextIntended;
+    private long previousEnd;
+
+    Pacer(LoadSettings settings, long startNanos) {
+        this.intervalNanos = settings.ratePerClient() > 0 ? Math.max(1, (long) (1e9 / settings.ratePerClient())) : 0;
+        this.thinkNanos = settings.think().toNanos();
+        // A random phase, so that clients started together do not all send in the same instant.
+        this.nextIntended = intervalNanos > 0 ? startNanos + ThreadLocalRandom.current().nextLong(intervalNanos) : 0;
+    }
+
+    /** Waits until the next request is due; returns its intended start (System.nanoTime). */
+    long awaitNext() throws InterruptedException {
+        long intended;
+        if (intervalNanos > 0) {
+            intended = nextIntended;
+            nextIntended += intervalNanos;
+        } else if (thinkNanos > 0 && previousEnd != 0) {
+            intended = previousEnd + thinkNanos;
+        } else {
+            return System.nanoTime();
+        }
+        long wait = intended - System.nanoTime();
+        if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
+        return intended;
+    }
+
+    /** The answer (or the failure) of the current request arrived at {@code endNanos}. */
+    void requestEnded(long endNanos) {
+        previousEnd = endNanos;
+    }
+}

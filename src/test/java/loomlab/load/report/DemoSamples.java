@@ -1,0 +1,44 @@
+package loomlab.load.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import loomlab.config.Mode;
+import loomlab.load.demo.DemoResult;
+import loomlab.load.demo.Step;
+
+/** A made-up but plausible demo result, so that report tests need no demo run. */
+final class DemoSamples {
+
+    private DemoSamples() { }
+
+    static DemoResult result(String note) {
+        List<Step> steps = new ArrayList<>();
+        int[] counts = {1, 10, 100, 1_000, 9_900};
+        for (int clients : counts) {
+            for (Mode mode : Mode.values()) {
+                if (mode == Mode.SERIAL && clients > 100) {
+                    steps.add(new Step(mode, clients, "skipped: serial serves one client at a time", 0, null, null, 0, 0, 0, 0,
+                            null, null, null, null, null));
+                    continue;
+                }
+                boolean serial = mode == Mode.SERIAL;
+                double rps = serial ? 15_000 : Math.min(60_000, 15_000.0 * clients);
+                long served = serial ? 1 : clients;
+                int threads = mode == Mode.PLATFORM ? 15 + clients : 15;
+                double rss = mode == Mode.PLATFORM ? 55_000 : 11_000;
+                steps.add(new Step(mode, clients, null, rps, 0.05 * clients, 0.2 * clients + 0.1, (long) rps * 5,
+                        serial ? clients - 1 : 0, clients, served, threads, threads, (long) served,
+                        8_000.0, rss));
+            }
+        }
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("cores", "2");
+        machine.put("jdk", "25 (test)");
+        machine.put("date", "2026-11-25T00:00:00Z");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("protocol", "echo");
+        return new DemoResult("echo", machine, settings, note == null ? List.of() : List.of(note), steps, 123.4);
+    }
+}
