@@ -55,6 +55,12 @@ test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 demo: jdk $(JAR) ## Scalability demo: serial vs platform vs virtual threads, report in demo-report/ (ARGS="--help")
 	$(JAVA) -jar $(JAR) demo $(ARGS)
 
+SOAK_DURATION ?= 3m
+SOAK_RATE     ?= 200
+soak: jdk ## Steady load on the server jar for SOAK_DURATION (3m); fails if RSS, threads or files keep growing
+	$(MVN) $(MVN_FLAGS) verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=SoakIT -Dsoak.duration=$(SOAK_DURATION) -Dsoak.rate=$(SOAK_RATE)
+
 # JMH settings for 'make bench': short but stable enough to compare before/after a change on a
 # quiet machine. BENCH selects benchmarks by regex (e.g. make bench BENCH=Calc).
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc

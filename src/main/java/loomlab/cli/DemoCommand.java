@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab demo}: serial vs platform vs virtual threads under rising load, as an HTML report. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Scalability demo: serial vs platform vs virtual threads, as an HTML report.",
         description = {
             "Scalability demo: the same server in serial, platform-thread and",
             "virtual-thread mode, each under 1, 10, 100, 1,000 and 10,000 clients",

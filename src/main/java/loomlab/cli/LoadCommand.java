@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab load}: many clients at once against an echo, calc or UDP calc server. */
 @Command(name = "load", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Load generator: many clients against an echo, calc or UDP calc server.",
         description = {
             "Load generator: N clients, each a virtual thread, against an echo, calc or",
             "UDP calc server, with live progress once a second (on stderr) and a final",

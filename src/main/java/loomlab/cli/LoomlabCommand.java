@@ -8,11 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab}: without a subcommand it serves, like {@code loomlab serve}. */
 @Command(name = "loomlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-            "The socket lab of 'Sockets en Python' on virtual threads: TCP echo, TCP calc (serial and",
-            "concurrent), UDP calc; the lecture's clients and address tools; a load generator and a",
-            "scalability demo. Without a command it serves the default services on 127.0.0.1."
-        },
+        description = "The socket lab of 'Sockets en Python' on virtual threads: TCP echo, TCP calc (serial"
+            + " and concurrent), UDP calc; the lecture's clients and address tools; a load generator and a"
+            + " scalability demo. Without a command it serves the default services on 127.0.0.1.",
         subcommands = {ServeCommand.class, ClientCommand.class, AddrCommand.class, HostnameCommand.class,
             DnsCommand.class, LoadCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad command line, 2 system error (port in use, refused,",

@@ -1,6 +1,7 @@
 package loomlab.cli;
 
 import java.util.concurrent.Callable;
+import loomlab.admin.Observability;
 import loomlab.config.ConfigException;
 import loomlab.config.ConfigWriter;
 import loomlab.config.ServerConfig;
@@ -40,9 +41,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Logging.configure(config.logLevel());
         Server server;
+        Observability observability;
         try {
             server = Server.start(config);
         } catch (StartupException e) {
+            System.getLogger("loomlab").log(System.Logger.Level.ERROR, e.getMessage());
+            return ExitCodes.SYSTEM;
+        }
+        try {
+            observability = Observability.start(server, Version.version());
+        } catch (StartupException e) {
+            server.close();
             System.getLogger("loomlab").log(System.Logger.Level.ERROR, e.getMessage());
             return ExitCodes.SYSTEM;
         }
@@ -56,6 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.getLogger("loomlab").log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
                 + config.shutdownGrace().toMillis() + " ms to finish");
         server.shutdown(config.shutdownGrace());
+        observability.close();
         return ExitCodes.OK;
     }
 }

@@ -24,8 +24,10 @@ import java.util.TreeSet;
  */
 final class ConfigReader {
 
-    static final Set<String> TOP_FIELDS = Set.of("logLevel", "shutdownGrace", "statsInterval", "admin", "services");
+    static final Set<String> TOP_FIELDS = Set.of("logLevel", "shutdownGrace", "statsInterval", "admin", "pinning",
+            "reservedFds", "services");
     static final Set<String> ADMIN_FIELDS = Set.of("enabled", "host", "port");
+    static final Set<String> PINNING_FIELDS = Set.of("enabled", "threshold");
     static final Set<String> SERVICE_FIELDS = Set.of("name", "protocol", "transport", "host", "port", "mode",
             "order", "backlog", "readTimeout", "maxConnections", "maxConnectionsPerClient", "maxDigits",
             "requestDeadline");
@@ -64,6 +66,8 @@ final class ConfigReader {
         Duration grace = ServerConfig.DEFAULT_SHUTDOWN_GRACE;
         Duration stats = ServerConfig.DEFAULT_STATS_INTERVAL;
         AdminConfig admin = AdminConfig.DEFAULT;
+        PinningConfig pinning = PinningConfig.DEFAULT;
+        int reservedFds = ServerConfig.DEFAULT_RESERVED_FDS;
         List<ServiceConfig> services = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = fieldName(TOP_FIELDS, "the config", "");
@@ -73,6 +77,8 @@ final class ConfigReader {
                 case "shutdownGrace" -> grace = duration(field);
                 case "statsInterval" -> stats = duration(field);
                 case "admin" -> admin = admin();
+                case "pinning" -> pinning = pinning();
+                case "reservedFds" -> reservedFds = integer(field);
                 case "services" -> services = services();
                 default -> throw new AssertionError(field);
             }
@@ -83,7 +89,23 @@ final class ConfigReader {
         if (services == null) {
             throw new ConfigException(source + ": missing field 'services' (a list of services to run)");
         }
-        return new ServerConfig(logLevel, grace, stats, admin, services);
+        return new ServerConfig(logLevel, grace, stats, admin, services, pinning, reservedFds);
+    }
+
+    private PinningConfig pinning() throws IOException, ConfigException {
+        expect(JsonToken.START_OBJECT, "'pinning' must be an object { \"enabled\": ..., \"threshold\": ... }");
+        boolean enabled = PinningConfig.DEFAULT.enabled();
+        Duration threshold = PinningConfig.DEFAULT.threshold();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = fieldName(PINNING_FIELDS, "'pinning'", "pinning.");
+            parser.nextToken();
+            switch (field) {
+                case "enabled" -> enabled = bool(field);
+                case "threshold" -> threshold = duration(field);
+                default -> throw new AssertionError(field);
+            }
+        }
+        return new PinningConfig(enabled, threshold);
     }
 
     private AdminConfig admin() throws IOException, ConfigException {

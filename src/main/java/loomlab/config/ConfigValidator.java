@@ -24,6 +24,7 @@ public final class ConfigValidator {
         if (c.shutdownGrace().isNegative()) problems.add(parsed.where("shutdownGrace") + ": 'shutdownGrace' must not be negative");
         if (c.statsInterval().isNegative()) problems.add(parsed.where("statsInterval") + ": 'statsInterval' must not be negative");
         checkAdmin(parsed, problems);
+        if (c.reservedFds() < 0) problems.add(parsed.where("reservedFds") + ": 'reservedFds' must be 0 or more");
         if (c.services().isEmpty()) {
             problems.add(parsed.where("services") + ": 'services' is empty: nothing to serve");
         }

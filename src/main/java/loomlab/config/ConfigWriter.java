@@ -25,6 +25,11 @@ public final class ConfigWriter {
             g.writeStringField("host", c.admin().host());
             g.writeNumberField("port", c.admin().port());
             g.writeEndObject();
+            g.writeObjectFieldStart("pinning");
+            g.writeBooleanField("enabled", c.pinning().enabled());
+            g.writeStringField("threshold", Durations.format(c.pinning().threshold()));
+            g.writeEndObject();
+            g.writeNumberField("reservedFds", c.reservedFds());
             g.writeArrayFieldStart("services");
             for (ServiceConfig s : c.services()) {
                 g.writeStartObject();

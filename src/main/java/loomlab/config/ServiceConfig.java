@@ -52,6 +52,11 @@ public record ServiceConfig(
                 readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
     }
 
+    public ServiceConfig withName(String newName) {
+        return new ServiceConfig(newName, protocol, transport, host, port, mode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
     public ServiceConfig withPort(int newPort) {
         return new ServiceConfig(name, protocol, transport, host, newPort, mode, order, backlog,
                 readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
@@ -70,6 +75,16 @@ public record ServiceConfig(
     public ServiceConfig withReadTimeout(Duration timeout) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
                 timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+    }
+
+    public ServiceConfig withRequestDeadline(Duration deadline) {
+        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, deadline);
+    }
+
+    public ServiceConfig withConnectionLimits(int max, int maxPerClient) {
+        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
+                readTimeout, max, maxPerClient, maxDigits, requestDeadline);
     }
 
     /** "echo tcp 127.0.0.1:10000" */

@@ -16,6 +16,9 @@ public final class ServiceStats {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder acceptFailures = new LongAdder();
+    private final LatencyRecorder latency = new LatencyRecorder();
 
     public ServiceStats(String service) {
         this.service = service;
@@ -27,7 +30,13 @@ public final class ServiceStats {
     public void connectionClosed() { active.decrement(); }
     public void connectionRejected() { rejected.increment(); }
     public void request(long in, long out) { requests.increment(); bytesIn.add(in); bytesOut.add(out); }
+    /** A request answered after {@code serviceNanos}: counted and fed to the latency summary. */
+    public void request(long in, long out, long serviceNanos) { request(in, out); latency.record(serviceNanos); }
     public void error() { errors.increment(); }
+    /** The server closed an idle connection, or one whose peer stopped reading (readTimeout). */
+    public void timeout() { timeouts.increment(); }
+    /** accept() failed, typically out of file descriptors; the accept loop backs off. */
+    public void acceptFailed() { acceptFailures.increment(); }
 
     public long active() { return active.sum(); }
     public long accepted() { return accepted.sum(); }
@@ -36,4 +45,7 @@ public final class ServiceStats {
     public long bytesIn() { return bytesIn.sum(); }
     public long bytesOut() { return bytesOut.sum(); }
     public long errors() { return errors.sum(); }
+    public long timeouts() { return timeouts.sum(); }
+    public long acceptFailures() { return acceptFailures.sum(); }
+    public LatencyRecorder latency() { return latency; }
 }

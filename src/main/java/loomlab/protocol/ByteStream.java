@@ -20,4 +20,12 @@ public interface ByteStream {
 
     /** Who is on the other side, for log lines ("127.0.0.1:53422"). */
     String peer();
+
+    /**
+     * Bounds all further reads to {@code timeoutNanos} from now, however the bytes trickle in: a
+     * read that would end after that instant throws {@link java.net.SocketTimeoutException}, and
+     * the transport's per-read idle timeout still applies on top. The calc protocol uses it for its
+     * request deadline. Streams that never block (in-memory ones in tests) may ignore it.
+     */
+    default void limitReads(long timeoutNanos) { }
 }

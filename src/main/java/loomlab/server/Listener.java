@@ -18,6 +18,9 @@ public interface Listener extends AutoCloseable {
     /** Starts the loop on its own thread; returns at once. */
     void start();
 
+    /** True while the loop runs and has not been told to stop (for the admin /health check). */
+    boolean running();
+
     /** Stops taking new work, lets work in progress finish until {@code deadline}, then cuts it. */
     void shutdown(long deadlineNanos);
 

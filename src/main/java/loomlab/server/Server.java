@@ -24,6 +24,8 @@ import loomlab.log.Logging;
 public final class Server implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger("loomlab.server");
+    /** How long the threads of connections cut after the grace period get to finish counting. */
+    private static final Duration UNWIND = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final List<Listener> listeners;
@@ -34,10 +36,11 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(ServerConfig config) throws StartupException {
+        ConnectionBudget budget = ConnectionBudget.of(config);
         List<Listener> bound = new ArrayList<>();
         for (ServiceConfig service : config.services()) {
             try {
-                bound.add(Services.listener(service));
+                bound.add(Services.listener(service, budget));
             } catch (IOException e) {
                 bound.forEach(Listener::close);
                 throw new StartupException(startupProblem(service, e), e);
@@ -99,6 +102,9 @@ public final class Server implements AutoCloseable {
                     clean = false;
                     Logging.service(l.config().name()).log(Level.WARNING, "grace period of " + grace.toMillis()
                             + " ms over: closing " + l.stats().active() + " connection(s) still open");
+                    l.close();
+                    // The cut connections' threads unwind (and count) before the summary below.
+                    l.awaitIdle(UNWIND);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -24,8 +24,13 @@ final class ServiceEvents implements ProtocolEvents {
     }
 
     @Override
+    public void requestServed(long bytesIn, long bytesOut, long serviceNanos) {
+        stats.request(bytesIn, bytesOut, serviceNanos);
+    }
+
+    @Override
     public void badRequest(String peer, String reason) {
         stats.error();
-        badRequests.log("bad request from " + peer + ": " + reason);
+        badRequests.log(() -> "bad request from " + peer + ": " + reason);
     }
 }

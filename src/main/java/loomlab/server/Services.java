@@ -17,7 +17,7 @@ final class Services {
 
     private Services() { }
 
-    static Listener listener(ServiceConfig config) throws IOException {
+    static Listener listener(ServiceConfig config, ConnectionBudget budget) throws IOException {
         ServiceStats stats = new ServiceStats(config.name());
         ServiceEvents events = new ServiceEvents(config.name(), stats);
         if (config.transport() == Transport.UDP) {
@@ -25,8 +25,8 @@ final class Services {
         }
         StreamProtocol protocol = switch (config.protocol()) {
             case ECHO -> new EchoProtocol(ECHO_MAX_BUFFER, events);
-            case CALC -> new CalcProtocol(config.maxDigits(), events);
+            case CALC -> new CalcProtocol(config.maxDigits(), config.requestDeadline(), events);
         };
-        return new TcpListener(config, protocol, stats);
+        return new TcpListener(config, protocol, stats, budget);
     }
 }

@@ -5,28 +5,70 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import loomlab.protocol.ByteStream;
 
 /**
- * One accepted TCP connection as a protocol sees it: a {@link ByteStream} over the socket. It is
- * kept for the whole life of the connection, idle or not, so it holds nothing it can compute when
- * asked: the peer's name is built only for the rare log line that wants it.
+ * One accepted TCP connection as a protocol sees it: a {@link ByteStream} over the socket.
+ *
+ * <p>Time limits without a timer per connection: the idle timeout is the socket's read timeout;
+ * a read deadline ({@link #limitReads}) shrinks that timeout to the time left before each read;
+ * a write that makes no progress is seen by the listener's sweeper through {@link #writeStalled}
+ * (socket timeouts do not apply to writes).
  */
 final class TcpConnection implements ByteStream {
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** The per-read idle timeout from the config; 0 = none. */
+    private final int idleTimeoutMillis;
+    private String peer;
+    // Read side: used by the connection's own thread only.
+    private boolean readsLimited;
+    private long readDeadline;
+    private int soTimeout = -1;
+    /** When the write in progress began (System.nanoTime, never 0), or 0: read by the sweeper. */
+    private volatile long writeStarted;
 
-    TcpConnection(Socket socket) throws IOException {
+    TcpConnection(Socket socket, int idleTimeoutMillis) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
+        this.idleTimeoutMillis = idleTimeoutMillis;
+    }
+
+    /** Applies the socket options; called on the connection's own thread. */
+    void start() throws IOException {
+        socket.setTcpNoDelay(true);
+        setSoTimeout(idleTimeoutMillis);
     }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
+        if (readsLimited) shrinkTimeoutToDeadline();
         return in.read(buf, off, len);
+    }
+
+    @Override
+    public void limitReads(long timeoutNanos) {
+        readsLimited = true;
+        readDeadline = System.nanoTime() + timeoutNanos;
+    }
+
+    private void shrinkTimeoutToDeadline() throws IOException {
+        long left = readDeadline - System.nanoTime();
+        if (left <= 0) throw new SocketTimeoutException("read deadline passed");
+        long leftMillis = (left + 999_999) / 1_000_000;
+        long timeout = idleTimeoutMillis == 0 ? leftMillis : Math.min(leftMillis, idleTimeoutMillis);
+        setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
+    }
+
+    private void setSoTimeout(int millis) throws IOException {
+        if (millis != soTimeout) {
+            socket.setSoTimeout(millis);
+            soTimeout = millis;
+        }
     }
 
     @Override
@@ -36,16 +78,33 @@ final class TcpConnection implements ByteStream {
 
     @Override
     public void write(byte[] buf, int off, int len) throws IOException {
-        out.write(buf, off, len);
+        writeStarted = System.nanoTime() | 1;
+        try {
+            out.write(buf, off, len);
+        } finally {
+            writeStarted = 0;
+        }
+    }
+
+    /** True when a write has been blocked for longer than {@code limitNanos}: the peer does not read. */
+    boolean writeStalled(long nowNanos, long limitNanos) {
+        long started = writeStarted;
+        return started != 0 && nowNanos - started > limitNanos;
     }
 
     @Override
     public String peer() {
-        return describe((InetSocketAddress) socket.getRemoteSocketAddress());
+        String p = peer;
+        if (p == null) peer = p = describe((InetSocketAddress) socket.getRemoteSocketAddress());
+        return p;
     }
 
     Socket socket() {
         return socket;
+    }
+
+    void close() {
+        TcpListener.closeQuietly(socket);
     }
 
     /** "127.0.0.1:53422", "[::1]:53422" */

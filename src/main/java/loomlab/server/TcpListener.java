@@ -26,6 +26,12 @@ import loomlab.protocol.StreamProtocol;
  */
 public final class TcpListener implements Listener {
 
+    /** Accept failures (out of file descriptors) and limit rejections: one line per this. */
+    static final long TROUBLE_LOG_INTERVAL_MILLIS = 5_000;
+    /** The accept loop's back-off after a failure doubles from the first to the last value. */
+    static final long FIRST_BACKOFF_MILLIS = 10;
+    static final long MAX_BACKOFF_MILLIS = 1_000;
+
     private final ServiceConfig config;
     private final StreamProtocol protocol;
     private final ServiceStats stats;
@@ -35,25 +41,39 @@ public final class TcpListener implements Listener {
     private final ConnectionRunner runner;
     /** Connections waiting beyond the limit stay in the kernel's backlog, not in our memory. */
     private final Semaphore slots;
+    private final int slotCount;
     private final ClientLimit perClient;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<TcpConnection> open = ConcurrentHashMap.newKeySet();
     private final RateLimitedLog acceptTrouble;
     private final RateLimitedLog limitLog;
+    private final RateLimitedLog stallLog;
+    private final RateLimitedLog fullLog;
+    private final ConnectionBudget budget;
     private final int readTimeoutMillis;
     private volatile boolean stopping;
     private Thread acceptThread;
+    private Thread sweeper;
 
     /** Binds at once, so that a port in use is reported before anything starts. */
     public TcpListener(ServiceConfig config, StreamProtocol protocol, ServiceStats stats) throws IOException {
+        this(config, protocol, stats, ConnectionBudget.UNLIMITED);
+    }
+
+    /** With the process-wide budget of connections that the open files limit allows. */
+    TcpListener(ServiceConfig config, StreamProtocol protocol, ServiceStats stats, ConnectionBudget budget) throws IOException {
         this.config = config;
+        this.budget = budget;
         this.protocol = protocol;
         this.stats = stats;
         this.log = Logging.service(config.name());
         this.runner = ConnectionRunner.of(config.mode(), config.name());
-        this.slots = new Semaphore(config.mode() == Mode.SERIAL ? 1 : config.maxConnections());
+        this.slotCount = config.mode() == Mode.SERIAL ? 1 : config.maxConnections();
+        this.slots = new Semaphore(slotCount);
         this.perClient = new ClientLimit(config.maxConnectionsPerClient());
-        this.acceptTrouble = new RateLimitedLog(log, Level.WARNING, 5_000);
-        this.limitLog = new RateLimitedLog(log, Level.WARNING, 5_000);
+        this.acceptTrouble = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+        this.limitLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+        this.stallLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+        this.fullLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
         ServerSocket socket = new ServerSocket();
         try {
@@ -74,72 +94,161 @@ public final class TcpListener implements Listener {
     @Override
     public void start() {
         acceptThread = Thread.ofPlatform().name(config.name() + "-accept").daemon(true).start(this::acceptLoop);
+        if (readTimeoutMillis > 0) {
+            sweeper = Thread.ofVirtual().name(config.name() + "-stalled-writes").start(this::sweepStalledWrites);
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return !stopping && acceptThread != null && acceptThread.isAlive();
     }
 
     private void acceptLoop() {
-        long backoffMillis = 0;
+        Backoff acceptFailures = new Backoff();
+        Backoff threadFailures = new Backoff();
         while (!stopping) {
-            Socket socket;
             try {
-                slots.acquire();
+                takeSlot();
             } catch (InterruptedException e) {
                 return;
             }
+            Socket socket;
             try {
                 socket = serverSocket.accept();
-                backoffMillis = 0;
+                acceptFailures.reset();
             } catch (IOException e) {
-                slots.release();
+                releaseSlot();
                 if (stopping || serverSocket.isClosed()) return;
-                // Typically EMFILE/ENFILE: out of file descriptors. Retrying at once would spin at
-                // 100% CPU; back off, and recover by itself when connections close.
-                backoffMillis = backoffMillis == 0 ? 10 : Math.min(1_000, backoffMillis * 2);
-                acceptTrouble.log("accept failed: " + e.getMessage() + "; retrying in up to " + backoffMillis
-                        + " ms (if this says 'Too many open files', raise ulimit -n or lower maxConnections)");
-                pause(backoffMillis);
+                // Typically EMFILE/ENFILE: out of file descriptors. The pending connection stays in
+                // the backlog and accept would fail again at once: retrying without a pause would
+                // spin at 100% CPU. Back off, and recover by itself when connections close.
+                stats.acceptFailed();
+                acceptTrouble.log(() -> "accept failed: " + e.getMessage() + "; backing off (up to " + MAX_BACKOFF_MILLIS
+                        + " ms between attempts) until descriptors free up"
+                        + " (if this says 'Too many open files': raise ulimit -n or lower maxConnections)");
+                acceptFailures.pause();
                 continue;
             }
             String client = null;
             if (perClient.enabled()) {
                 client = socket.getInetAddress().getHostAddress();
                 if (!perClient.tryAcquire(client)) {
-                    slots.release();
+                    releaseSlot();
                     stats.connectionRejected();
-                    limitLog.log("closing connection from " + TcpConnection.describe((InetSocketAddress) socket.getRemoteSocketAddress())
+                    limitLog.log(() -> "closing connection from " + TcpConnection.describe((InetSocketAddress) socket.getRemoteSocketAddress())
                             + ": the client already has " + config.maxConnectionsPerClient() + " connections (maxConnectionsPerClient)");
                     closeQuietly(socket);
                     continue;
                 }
             }
-            open.add(socket);
-            stats.connectionOpened();
-            String clientKey = client;
-            runner.run(() -> handle(socket, clientKey));
+            dispatch(socket, client, threadFailures);
         }
     }
 
-    /** Runs on the connection's thread; whatever happens, the slot is released and the socket closed. */
-    private void handle(Socket socket, String clientKey) {
+    /** Hands an accepted connection to its thread (the mode); whatever fails, the accept loop goes on. */
+    private void dispatch(Socket socket, String client, Backoff threadFailures) {
+        TcpConnection connection;
         try {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(readTimeoutMillis);
-            TcpConnection connection = new TcpConnection(socket);
+            connection = new TcpConnection(socket, readTimeoutMillis);
+        } catch (IOException e) {
+            // The socket is unusable already (closed under us): forget it.
+            closeQuietly(socket);
+            if (client != null) perClient.release(client);
+            releaseSlot();
+            return;
+        }
+        open.add(connection);
+        stats.connectionOpened();
+        try {
+            runner.run(() -> handle(connection, client));
+            threadFailures.reset();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // No thread for it (platform mode beyond what the OS allows: "unable to create native
+            // thread"): drop this connection, never the accept loop, and back off.
+            stats.error();
+            forget(connection, client);
+            acceptTrouble.log(() -> "cannot start a thread for a connection (" + e + "); closed it and backing off;"
+                    + " in mode platform, lower maxConnections or use mode virtual");
+            threadFailures.pause();
+        }
+    }
+
+    /**
+     * A connection slot of this service and one of the process-wide budget; while either is
+     * full, new connections wait in the kernel's backlog (said once per interval, not per client).
+     */
+    private void takeSlot() throws InterruptedException {
+        if (!slots.tryAcquire()) {
+            fullLog.log(() -> "maxConnections (" + slotCount + ") reached: new connections wait in the backlog");
+            slots.acquire();
+        }
+        if (!budget.tryAcquire()) {
+            fullLog.log(() -> "all " + budget.size() + " connections the open files limit allows (minus reservedFds) are in use:"
+                    + " new connections wait in the backlog");
+            try {
+                budget.acquire();
+            } catch (InterruptedException e) {
+                slots.release();
+                throw e;
+            }
+        }
+    }
+
+    private void releaseSlot() {
+        budget.release();
+        slots.release();
+    }
+
+    /** Runs on the connection's thread; whatever happens, the slot is released and the socket closed. */
+    private void handle(TcpConnection connection, String clientKey) {
+        try {
+            connection.start();
             if (Logging.connectionLines()) log.log(Level.INFO, "connection from " + connection.peer());
             protocol.serve(connection);
         } catch (SocketTimeoutException e) {
-            log.log(Level.DEBUG, () -> "closing idle connection after " + config.readTimeout().toSeconds() + " s");
+            stats.timeout();
+            log.log(Level.DEBUG, () -> "closing idle connection from " + connection.peer() + " after "
+                    + config.readTimeout().toMillis() + " ms (readTimeout)");
         } catch (IOException e) {
             // A client that reset or vanished: its own business, not the server's.
-            log.log(Level.DEBUG, () -> "connection ended: " + e);
+            log.log(Level.DEBUG, () -> "connection from " + connection.peer() + " ended: " + e);
         } catch (RuntimeException | Error e) {
             stats.error();
             log.log(Level.WARNING, "unexpected failure serving a connection", e);
         } finally {
-            closeQuietly(socket);
-            open.remove(socket);
-            stats.connectionClosed();
-            if (clientKey != null) perClient.release(clientKey);
-            slots.release();
+            forget(connection, clientKey);
+        }
+    }
+
+    /** The end of every connection: socket closed, counters and limits given back. */
+    private void forget(TcpConnection connection, String clientKey) {
+        connection.close();
+        open.remove(connection);
+        stats.connectionClosed();
+        if (clientKey != null) perClient.release(clientKey);
+        releaseSlot();
+    }
+
+    /**
+     * Socket timeouts cover reads only: a peer that stops reading while the server writes (a
+     * half-open connection, a client that sends and never reads its echo) would hold its thread
+     * forever. One sweeper per service closes such connections after readTimeout.
+     */
+    private void sweepStalledWrites() {
+        long limit = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
+        long every = Math.clamp(readTimeoutMillis / 4, 50, 1_000);
+        while (!stopping) {
+            pause(every);
+            long now = System.nanoTime();
+            for (TcpConnection c : open) {
+                if (c.writeStalled(now, limit)) {
+                    stats.timeout();
+                    stallLog.log(() -> "closing connection from " + c.peer() + ": it has not read what the server sent for "
+                            + readTimeoutMillis + " ms (readTimeout)");
+                    c.close();
+                }
+            }
         }
     }
 
@@ -148,6 +257,7 @@ public final class TcpListener implements Listener {
         stopping = true;
         closeQuietly(serverSocket);
         if (acceptThread != null) acceptThread.interrupt(); // it may wait for a free slot
+        if (sweeper != null) sweeper.interrupt();
     }
 
     @Override
@@ -155,10 +265,9 @@ public final class TcpListener implements Listener {
         long end = System.nanoTime() + timeout.toNanos();
         if (acceptThread != null) acceptThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
         // The connections hold the slots: all slots free means no connection is left.
-        int all = config.mode() == Mode.SERIAL ? 1 : config.maxConnections();
         long left = end - System.nanoTime();
-        if (left <= 0 ? !slots.tryAcquire(all) : !slots.tryAcquire(all, left, TimeUnit.NANOSECONDS)) return false;
-        slots.release(all);
+        if (left <= 0 ? !slots.tryAcquire(slotCount) : !slots.tryAcquire(slotCount, left, TimeUnit.NANOSECONDS)) return false;
+        slots.release(slotCount);
         return true;
     }
 
@@ -166,12 +275,27 @@ public final class TcpListener implements Listener {
     public void close() {
         stopping = true;
         closeQuietly(serverSocket);
-        for (Socket s : open) closeQuietly(s);
+        if (sweeper != null) sweeper.interrupt();
+        for (TcpConnection c : open) c.close();
     }
 
     /** Connections still open, for the shutdown message. */
     public int openConnections() {
         return open.size();
+    }
+
+    /** Pauses after failures: 10 ms, doubling up to 1 s between attempts; from 10 ms again after a success. */
+    private static final class Backoff {
+        private long millis;
+
+        void reset() {
+            millis = 0;
+        }
+
+        void pause() {
+            millis = millis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, millis * 2);
+            TcpListener.pause(millis);
+        }
     }
 
     private static void pause(long millis) {

@@ -71,13 +71,15 @@ public final class UdpListener implements Listener {
             try {
                 request.clear();
                 SocketAddress from = channel.receive(request);
+                long received = System.nanoTime();
                 request.flip();
                 if (codec.answer(request, reply)) {
                     channel.send(reply, from);
-                    stats.request(UdpCalcCodec.REQUEST_SIZE, UdpCalcCodec.REPLY_SIZE);
+                    stats.request(UdpCalcCodec.REQUEST_SIZE, UdpCalcCodec.REPLY_SIZE, System.nanoTime() - received);
                 } else {
                     stats.error();
-                    dropLog.log("dropped a datagram of " + request.remaining() + " bytes from "
+                    int size = request.remaining();
+                    dropLog.log(() -> "dropped a datagram of " + size + " bytes from "
                             + TcpConnection.describe((InetSocketAddress) from) + ": a request is exactly "
                             + UdpCalcCodec.REQUEST_SIZE + " bytes (" + stats.errors() + " dropped so far)");
                 }
@@ -87,9 +89,14 @@ public final class UdpListener implements Listener {
                 // e.g. ICMP port unreachable from a client that left; the loop must never die.
                 if (stopping) return;
                 stats.error();
-                dropLog.log("receive/send failed: " + e);
+                dropLog.log(() -> "receive/send failed: " + e);
             }
         }
+    }
+
+    @Override
+    public boolean running() {
+        return !stopping && loop != null && loop.isAlive();
     }
 
     @Override

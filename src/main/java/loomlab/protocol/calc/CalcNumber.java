@@ -17,7 +17,8 @@ public final class CalcNumber {
 
     /**
      * The ASCII whitespace {@code int()} strips: space, \t, \n, \v, \f, \r (checked against
-     * CPython 3.11: the separators \x1c-\x1f, although {@code str.isspace()}, are rejected).
+     * CPython 3.11, also by PythonCrossCheckTest: the separators \x1c-\x1f, although
+     * {@code str.isspace()}, are rejected).
      */
     static boolean isWhitespace(int b) {
         return b == ' ' || (b >= 0x09 && b <= 0x0d);

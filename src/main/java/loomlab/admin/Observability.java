@@ -1,0 +1,96 @@
+package loomlab.admin;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import loomlab.config.AdminConfig;
+import loomlab.config.Mode;
+import loomlab.config.ServerConfig;
+import loomlab.metrics.FdLimitCheck;
+import loomlab.metrics.PinnedThreadWatch;
+import loomlab.metrics.ProcessMetrics;
+import loomlab.server.Server;
+import loomlab.server.StartupException;
+
+/**
+ * Everything that watches a running server, started next to it by {@code loomlab serve}: the
+ * file-descriptor check, the stats line, pinned-thread warnings and the admin endpoint. None of
+ * it touches a connection's path; it only reads the services' counters.
+ */
+public final class Observability implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("loomlab.admin");
+
+    private final StatsLine statsLine;
+    private final PinnedThreadWatch pinning;
+    private final AdminServer admin;
+
+    private Observability(StatsLine statsLine, PinnedThreadWatch pinning, AdminServer admin) {
+        this.statsLine = statsLine;
+        this.pinning = pinning;
+        this.admin = admin;
+    }
+
+    /** Starts what {@code server}'s config asks for; a taken admin port is a startup error. */
+    public static Observability start(Server server, String version) throws StartupException {
+        ServerConfig config = server.config();
+        FdLimitCheck.log(config, System.getLogger("loomlab"));
+        PinnedThreadWatch pinning = null;
+        boolean virtual = config.services().stream().anyMatch(s -> s.mode() == Mode.VIRTUAL);
+        if (config.pinning().enabled() && virtual) {
+            Logger pinningLog = System.getLogger("loomlab.pinning");
+            if (FdLimitCheck.mayRunOut(config, ProcessMetrics.maxFds())) {
+                pinningLog.log(Level.INFO, "pinned virtual threads are not reported: with reservedFds below "
+                        + FdLimitCheck.SPARE + " the server may run out of descriptors, and JFR stops the JVM when it"
+                        + " cannot write its recording");
+            } else {
+                pinning = PinnedThreadWatch.start(config.pinning().threshold(), pinningLog);
+            }
+        }
+        AdminServer admin = null;
+        AdminConfig a = config.admin();
+        if (a.enabled()) {
+            try {
+                admin = AdminServer.start(new InetSocketAddress(InetAddress.getByName(a.host()), a.port()),
+                        server.listeners(), pinning, version);
+            } catch (IOException e) {
+                if (pinning != null) pinning.close();
+                String why = e instanceof BindException
+                        ? " is not available (" + e.getMessage() + "): another program uses it; choose another admin port"
+                        : ": " + e.getMessage();
+                throw new StartupException("cannot start the admin endpoint: tcp " + a.host() + ":" + a.port() + why, e);
+            }
+            InetSocketAddress at = admin.address();
+            String base = "http://" + hostForUrl(at) + ":" + at.getPort();
+            LOG.log(Level.INFO, "admin endpoint on " + base + "/ (live dashboard), " + base + "/metrics (Prometheus), "
+                    + base + "/status (JSON), " + base + "/health");
+        }
+        StatsLine statsLine = StatsLine.start(server.listeners(), config.statsInterval());
+        return new Observability(statsLine, pinning, admin);
+    }
+
+    private static String hostForUrl(InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
+    /** Where the admin endpoint listens (the real port when the config said 0), if it runs. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return Optional.ofNullable(admin).map(AdminServer::address);
+    }
+
+    public Optional<PinnedThreadWatch> pinning() {
+        return Optional.ofNullable(pinning);
+    }
+
+    @Override
+    public void close() {
+        statsLine.close();
+        if (admin != null) admin.close();
+        if (pinning != null) pinning.close();
+    }
+}

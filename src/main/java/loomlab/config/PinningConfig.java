@@ -1,0 +1,17 @@
+package loomlab.config;
+
+import java.time.Duration;
+
+/**
+ * Warnings about pinned virtual threads: a virtual thread that blocks while it cannot leave its
+ * carrier (inside {@code synchronized} on JDK 21-23, in native code, in a class initializer)
+ * holds one of the few carrier threads, and the whole virtual mode slows down. Recorded with JFR's
+ * {@code jdk.VirtualThreadPinned} event where the runtime has it.
+ *
+ * @param enabled   record and warn (only when some service runs in mode virtual)
+ * @param threshold pins shorter than this are ignored
+ */
+public record PinningConfig(boolean enabled, Duration threshold) {
+
+    public static final PinningConfig DEFAULT = new PinningConfig(true, Duration.ofMillis(20));
+}

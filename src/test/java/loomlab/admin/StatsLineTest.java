@@ -1,0 +1,43 @@
+package loomlab.admin;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import loomlab.ops.Exchanges;
+import org.junit.jupiter.api.Test;
+
+class StatsLineTest {
+
+    @Test
+    void oneReadableLineWithEveryServiceAndTheJvm() throws Exception {
+        try (ObservedServer s = new ObservedServer(); StatsLine line = StatsLine.start(s.server.listeners(), Duration.ZERO)) {
+            long t0 = System.nanoTime();
+            String first = line.next(t0);
+            assertTrue(first.startsWith("stats: echo 0 open, 0 conns, 0 req (0/s), 0 B in, 0 B out, 0 err | calc 0 open, 0 conns, 0 req (0/s),"),
+                    first);
+            for (int i = 0; i < 4; i++) Exchanges.calc(s.address("calc"), "1\0001\0000\0");
+            Exchanges.calc(s.address("calc"), "x\0");
+            Exchanges.echo(s.address("echo"), "x".repeat(1500).getBytes(StandardCharsets.US_ASCII));
+            await().until(() -> s.stats("calc").active() == 0 && s.stats("echo").active() == 0);
+
+            String second = line.next(t0 + TimeUnit.SECONDS.toNanos(2));
+            assertTrue(second.contains("echo 0 open, 1 conns, "), second);
+            assertTrue(second.contains(" 1.5 kB in, 1.5 kB out, 0 err | calc 0 open, 5 conns, 4 req (2/s), 24 B in, 12 B out, 1 err"
+                    + " | calc-udp 0 req (0/s), 0 err | jvm "), second);
+            assertTrue(second.matches(".* \\| jvm \\d+ threads, heap \\d+/\\d+ MB, fds \\d+/\\d+"), second);
+            assertEquals(1, second.lines().count(), "one line");
+        }
+    }
+
+    @Test
+    void bytesReadLikeAPersonWouldSayThem() {
+        assertEquals("999 B", StatsLine.bytes(999));
+        assertEquals("1.0 kB", StatsLine.bytes(1000));
+        assertEquals("1.5 MB", StatsLine.bytes(1_500_000));
+        assertEquals("2.0 GB", StatsLine.bytes(2_000_000_000L));
+    }
+}

@@ -1,0 +1,52 @@
+package loomlab.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LatencyRecorderTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    @Test
+    void quantilesSumAndCountOfWhatWasRecorded() {
+        LatencyRecorder r = new LatencyRecorder();
+        for (int i = 1; i <= 100; i++) r.record(i * MS);
+        double[] q = r.quantileSeconds(0, 0.5, 0.99, 1.0);
+        assertEquals(0.050, q[0], 0.050 * 0.01, "median within HdrHistogram's 1%");
+        assertEquals(0.099, q[1], 0.099 * 0.01);
+        assertEquals(0.100, q[2], 0.100 * 0.01);
+        assertEquals(100, r.count());
+        assertEquals(5.050, r.sumSeconds(), 1e-9);
+    }
+
+    @Test
+    void emptyIsNaNNotZero() {
+        assertTrue(Double.isNaN(new LatencyRecorder().quantileSeconds(0, 0.5)[0]));
+    }
+
+    @Test
+    void quantilesForgetWhatIsOlderThanTwoWindows() {
+        LatencyRecorder r = new LatencyRecorder();
+        long t = 0;
+        r.record(1_000 * MS);
+        assertEquals(1.0, r.quantileSeconds(t, 0.5)[0], 0.01);
+        t += LatencyRecorder.WINDOW_NANOS;      // the slow request is in the previous window now
+        r.record(MS);
+        assertEquals(1.0, r.quantileSeconds(t, 1.0)[0], 0.01, "still within two windows");
+        t += LatencyRecorder.WINDOW_NANOS;      // and now it is gone
+        r.record(MS);
+        assertEquals(0.001, r.quantileSeconds(t, 1.0)[0], 0.001 * 0.01);
+        assertEquals(3, r.count(), "count and sum stay totals since start, as Prometheus expects");
+    }
+
+    @Test
+    void manyReadersDoNotLoseWhatOneOfThemTook() {
+        LatencyRecorder r = new LatencyRecorder();
+        r.record(5 * MS);
+        r.quantileSeconds(0, 0.5);              // e.g. /metrics
+        assertEquals(0.005, r.quantileSeconds(1, 0.5)[0], 0.005 * 0.01, "e.g. /status a moment later sees it too");
+    }
+}
