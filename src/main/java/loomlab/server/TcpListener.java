@@ -95,7 +95,7 @@ public final class TcpListener implements Listener {
     public void start() {
         acceptThread = Thread.ofPlatform().name(config.name() + "-accept").daemon(true).start(this::acceptLoop);
         if (readTimeoutMillis > 0) {
-            sweeper = Thread.ofVirtual().name(config.name() + "-stalled-writes").start(this::sweepStalledWrites);
+            sweeper = Thread.ofVirtual().name(config.name() + "-timeouts").start(this::sweepTimeouts);
         }
     }
 
@@ -231,11 +231,13 @@ public final class TcpListener implements Listener {
     }
 
     /**
-     * Socket timeouts cover reads only: a peer that stops reading while the server writes (a
-     * half-open connection, a client that sends and never reads its echo) would hold its thread
-     * forever. One sweeper per service closes such connections after readTimeout.
+     * One sweeper per service enforces readTimeout: a peer that stops reading while the server
+     * writes (a half-open connection, a client that sends and never reads its echo) would hold its
+     * thread forever, so such connections are closed; a read that waits longer (a client that
+     * sends nothing) is ended as a timeout (see TcpConnection: cheaper than a socket timeout).
+     * Either happens between readTimeout and readTimeout plus one sweep interval.
      */
-    private void sweepStalledWrites() {
+    private void sweepTimeouts() {
         long limit = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
         long every = Math.clamp(readTimeoutMillis / 4, 50, 1_000);
         while (!stopping) {
@@ -247,6 +249,8 @@ public final class TcpListener implements Listener {
                     stallLog.log(() -> "closing connection from " + c.peer() + ": it has not read what the server sent for "
                             + readTimeoutMillis + " ms (readTimeout)");
                     c.close();
+                } else if (c.readIdle(now, limit)) {
+                    c.endIdleRead(); // the connection's thread counts and logs the timeout
                 }
             }
         }

@@ -46,6 +46,22 @@ class EchoServerTest {
         }
     }
 
+    /** The idle timeout is enforced by the listener's sweeper, which must wake a read in any mode. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aConnectionThatSendsNothingIsClosedAfterTheReadTimeoutAndServedBefore(Mode mode) throws Exception {
+        server = TestServers.start(TestServers.echo(mode).withReadTimeout(Duration.ofMillis(300)));
+        var stats = server.listeners().get(0).stats();
+        try (Socket s = Wire.connect(TestServers.address(server))) {
+            s.getOutputStream().write(Bytes.ascii("hola\0"));
+            assertEquals("hola\\0", Bytes.show(Wire.readToNul(s)));
+            assertEquals(-1, s.getInputStream().read(), "closed by the server once idle");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> stats.active() == 0);
+        assertEquals(1, stats.timeouts());
+        assertEquals(0, stats.errors());
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void binarySafeAndClosesAfterClientHalfClose(Mode mode) throws Exception {
