@@ -20,7 +20,7 @@ import loomlab.metrics.ServiceStats;
 import loomlab.protocol.StreamProtocol;
 
 /**
- * A TCP service: one accept loop on its own platform thread, one {@link ConnectionRunner} (the
+ * A TCP service: one accept loop on its own thread, one {@link ConnectionRunner} (the
  * mode) that runs each accepted connection, and a protocol that serves it. The listener knows
  * sockets and threads, never bytes.
  */
@@ -93,7 +93,11 @@ public final class TcpListener implements Listener {
 
     @Override
     public void start() {
-        acceptThread = Thread.ofPlatform().name(config.name() + "-accept").daemon(true).start(this::acceptLoop);
+        // In virtual mode the accept loop is a virtual thread as well: a connection's thread started
+        // from a carrier goes to that carrier's own queue, while one started from a platform thread
+        // must wake a carrier, a context switch per connection. Serial mode serves on this thread.
+        Thread.Builder acceptor = config.mode() == Mode.VIRTUAL ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+        acceptThread = acceptor.name(config.name() + "-accept").start(this::acceptLoop);
         if (readTimeoutMillis > 0) {
             sweeper = Thread.ofVirtual().name(config.name() + "-timeouts").start(this::sweepTimeouts);
         }
