@@ -14,35 +14,31 @@ import loomlab.protocol.ByteStream;
  * <p>Time limits without a timer per connection. A read that waits longer than the idle timeout
  * and a write that makes no progress are seen by the listener's sweeper ({@link #readIdle},
  * {@link #writeStalled}); an idle read is then ended by shutting the input down, and reported to
- * the protocol as the {@link SocketTimeoutException} a socket timeout would have thrown. Not a
- * socket timeout because a timed read costs a timer task per read (schedule, cancel, a wake-up
- * of the JDK's delay scheduler): about 4 µs of CPU per echoed message, a quarter of the total.
- * A read deadline ({@link #limitReads}, calc) is rare enough to use the socket's read timeout:
- * it is shrunk to the time left before each read.
+ * the protocol as the {@link SocketTimeoutException} a socket timeout would have thrown. A read
+ * deadline ({@link #limitReads}, calc) is enforced the same way. Not socket timeouts because a
+ * timed read costs a timer task per read (schedule, cancel, a wake-up of the JDK's delay
+ * scheduler): about 4 µs of CPU per echoed message, a quarter of the total.
  */
 final class TcpConnection implements ByteStream {
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    /** The per-read idle timeout from the config; 0 = none. */
-    private final int idleTimeoutMillis;
     private String peer;
-    // Read side: used by the connection's own thread only.
+    // The read deadline: written by the connection's thread before the volatile readStarted, so
+    // the sweeper sees it once it sees a read.
     private boolean readsLimited;
     private long readDeadline;
-    private int soTimeout = -1;
     /** When the write in progress began (System.nanoTime, never 0), or 0: read by the sweeper. */
     private volatile long writeStarted;
-    /** The same for an untimed read; and whether the sweeper ended it for idleness. */
+    /** The same for a read; and whether the sweeper ended it (idle or past the deadline). */
     private volatile long readStarted;
     private volatile boolean idleEnded;
 
-    TcpConnection(Socket socket, int idleTimeoutMillis) throws IOException {
+    TcpConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
     /** Applies the socket options; called on the connection's own thread. */
@@ -52,10 +48,7 @@ final class TcpConnection implements ByteStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
-        if (readsLimited) {
-            shrinkTimeoutToDeadline();
-            return in.read(buf, off, len);
-        }
+        if (readsLimited && readDeadline - System.nanoTime() <= 0) throw new SocketTimeoutException("read deadline passed");
         readStarted = System.nanoTime() | 1;
         int n;
         try {
@@ -63,14 +56,18 @@ final class TcpConnection implements ByteStream {
         } finally {
             readStarted = 0;
         }
-        if (n < 0 && idleEnded) throw new SocketTimeoutException("no data for " + idleTimeoutMillis + " ms (readTimeout)");
+        if (n < 0 && idleEnded) throw new SocketTimeoutException("read ended by the time limit (readTimeout or request deadline)");
         return n;
     }
 
-    /** True when an untimed read has waited longer than {@code limitNanos}: the peer sends nothing. */
-    boolean readIdle(long nowNanos, long limitNanos) {
+    /**
+     * True when the read in progress has waited longer than {@code idleLimitNanos} (0 = no limit),
+     * or is still waiting after the read deadline: the peer sends nothing, or not in time.
+     */
+    boolean readOverdue(long nowNanos, long idleLimitNanos) {
         long started = readStarted;
-        return started != 0 && nowNanos - started > limitNanos;
+        if (started == 0) return false;
+        return (idleLimitNanos > 0 && nowNanos - started > idleLimitNanos) || (readsLimited && nowNanos - readDeadline > 0);
     }
 
     /** Ends the idle read: it returns end-of-stream, which {@link #read} turns into a timeout. */
@@ -89,20 +86,7 @@ final class TcpConnection implements ByteStream {
         readDeadline = System.nanoTime() + timeoutNanos;
     }
 
-    private void shrinkTimeoutToDeadline() throws IOException {
-        long left = readDeadline - System.nanoTime();
-        if (left <= 0) throw new SocketTimeoutException("read deadline passed");
-        long leftMillis = (left + 999_999) / 1_000_000;
-        long timeout = idleTimeoutMillis == 0 ? leftMillis : Math.min(leftMillis, idleTimeoutMillis);
-        setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
-    }
 
-    private void setSoTimeout(int millis) throws IOException {
-        if (millis != soTimeout) {
-            socket.setSoTimeout(millis);
-            soTimeout = millis;
-        }
-    }
 
     @Override
     public int available() throws IOException {

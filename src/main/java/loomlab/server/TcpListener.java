@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import loomlab.config.Mode;
+import loomlab.config.Protocol;
 import loomlab.config.ServiceConfig;
 import loomlab.log.Logging;
 import loomlab.log.RateLimitedLog;
@@ -50,6 +51,8 @@ public final class TcpListener implements Listener {
     private final RateLimitedLog fullLog;
     private final ConnectionBudget budget;
     private final int readTimeoutMillis;
+    /** calc's request deadline (the sweeper enforces it too); 0 when none or not calc. */
+    private final long deadlineMillis;
     private volatile boolean stopping;
     private Thread acceptThread;
     private Thread sweeper;
@@ -75,6 +78,7 @@ public final class TcpListener implements Listener {
         this.stallLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.fullLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
+        this.deadlineMillis = config.protocol() == Protocol.CALC ? config.requestDeadline().toMillis() : 0;
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
@@ -98,7 +102,7 @@ public final class TcpListener implements Listener {
         // must wake a carrier, a context switch per connection. Serial mode serves on this thread.
         Thread.Builder acceptor = config.mode() == Mode.VIRTUAL ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
         acceptThread = acceptor.name(config.name() + "-accept").start(this::acceptLoop);
-        if (readTimeoutMillis > 0) {
+        if (readTimeoutMillis > 0 || deadlineMillis > 0) {
             sweeper = Thread.ofVirtual().name(config.name() + "-timeouts").start(this::sweepTimeouts);
         }
     }
@@ -154,7 +158,7 @@ public final class TcpListener implements Listener {
     private void dispatch(Socket socket, String client, Backoff threadFailures) {
         TcpConnection connection;
         try {
-            connection = new TcpConnection(socket, readTimeoutMillis);
+            connection = new TcpConnection(socket);
         } catch (IOException e) {
             // The socket is unusable already (closed under us): forget it.
             closeQuietly(socket);
@@ -235,25 +239,28 @@ public final class TcpListener implements Listener {
     }
 
     /**
-     * One sweeper per service enforces readTimeout: a peer that stops reading while the server
+     * One sweeper per service enforces the time limits: a peer that stops reading while the server
      * writes (a half-open connection, a client that sends and never reads its echo) would hold its
-     * thread forever, so such connections are closed; a read that waits longer (a client that
-     * sends nothing) is ended as a timeout (see TcpConnection: cheaper than a socket timeout).
-     * Either happens between readTimeout and readTimeout plus one sweep interval.
+     * thread forever, so such connections are closed after readTimeout; a read that waits longer
+     * than readTimeout (a client that sends nothing), or past the calc request deadline, is ended
+     * as a timeout (see TcpConnection: cheaper than socket timeouts). A limit fires within one
+     * sweep interval (a quarter of the shorter limit, 50 ms to 1 s) after it is reached.
      */
     private void sweepTimeouts() {
-        long limit = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
-        long every = Math.clamp(readTimeoutMillis / 4, 50, 1_000);
+        long limit = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis); // 0: no idle/stall limit
+        long shorter = readTimeoutMillis == 0 ? deadlineMillis
+                : deadlineMillis == 0 ? readTimeoutMillis : Math.min(readTimeoutMillis, deadlineMillis);
+        long every = Math.clamp(shorter / 4, 50, 1_000);
         while (!stopping) {
             pause(every);
             long now = System.nanoTime();
             for (TcpConnection c : open) {
-                if (c.writeStalled(now, limit)) {
+                if (limit > 0 && c.writeStalled(now, limit)) {
                     stats.timeout();
                     stallLog.log(() -> "closing connection from " + c.peer() + ": it has not read what the server sent for "
                             + readTimeoutMillis + " ms (readTimeout)");
                     c.close();
-                } else if (c.readIdle(now, limit)) {
+                } else if (c.readOverdue(now, limit)) {
                     c.endIdleRead(); // the connection's thread counts and logs the timeout
                 }
             }

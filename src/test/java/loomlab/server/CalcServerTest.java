@@ -42,6 +42,21 @@ class CalcServerTest {
         return server.listeners().get(0).stats();
     }
 
+    /** Without a read timeout the request deadline still ends a read that waits for a request's rest. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aHalfSentRequestGetsTheDeadlineErrorEvenWithoutAReadTimeout(Mode mode) throws Exception {
+        server = TestServers.start(TestServers.calc(mode).withReadTimeout(Duration.ZERO)
+                .withRequestDeadline(Duration.ofMillis(300)));
+        try (Socket s = Wire.connect(TestServers.address(server))) {
+            s.getOutputStream().write(Bytes.ascii("12\0"));
+            assertEquals("ERROR request deadline of 300 ms passed in the middle of the request"
+                    + " (number 'b' not terminated by NUL)\\0", Bytes.show(Wire.readAll(s)));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> stats().active() == 0);
+        assertEquals(1, stats().errors());
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void lectureClientSixWrites(Mode mode) throws Exception {
