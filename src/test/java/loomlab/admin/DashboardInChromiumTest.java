@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loomlab.HeadlessChromium;
 import loomlab.ops.Exchanges;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardInChromiumTest {
 
-    private static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
-
     @TempDir Path profile;
 
     @Test
     void thePageConnectsAndItsNumbersFollowTheLoad() throws Exception {
-        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium): the dashboard browser test is skipped");
+        assumeTrue(HeadlessChromium.available(), "Chromium is not installed at " + HeadlessChromium.BINARY
+                + " (apt-get install chromium): the dashboard browser test is skipped");
+        HeadlessChromium chromium = new HeadlessChromium(profile);
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
         try (ObservedServer s = new ObservedServer()) {
             InetSocketAddress calc = s.address("calc");
@@ -51,7 +48,7 @@ class DashboardInChromiumTest {
             }, 0, 10, TimeUnit.MILLISECONDS);
             await().until(() -> s.stats("calc").requests() > 0);
 
-            String first = dumpDom(chromium, s.admin(), "first");
+            String first = dumpDom(chromium, s.admin());
             assertEquals("connected", attribute(body(first), "data-state"), "the page reached /status");
             assertTrue(Integer.parseInt(attribute(body(first), "data-updates")) >= 2, "the page kept polling: " + body(first));
             long before = Long.parseLong(attribute(card(first, "calc"), "data-requests"));
@@ -59,7 +56,7 @@ class DashboardInChromiumTest {
             for (String service : List.of("echo", "calc", "calc-udp")) card(first, service);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> s.stats("calc").requests() > before + 20);
-            String second = dumpDom(chromium, s.admin(), "second");
+            String second = dumpDom(chromium, s.admin());
             assertEquals("connected", attribute(body(second), "data-state"));
             long after = Long.parseLong(attribute(card(second, "calc"), "data-requests"));
             assertTrue(after > before, "the calc count on the page grew with the load: " + before + " then " + after);
@@ -70,25 +67,10 @@ class DashboardInChromiumTest {
         }
     }
 
-    /** Loads the dashboard in headless Chromium, lets ~3.5 s of page time pass, returns the DOM. */
-    private String dumpDom(Path chromium, InetSocketAddress admin, String name) throws Exception {
-        Path dataDir = Files.createDirectory(profile.resolve(name));
-        Path errors = profile.resolve(name + ".stderr");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(),
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dataDir, "--virtual-time-budget=3500", "--dump-dom",
-                "http://127.0.0.1:" + admin.getPort() + "/"));
-        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        byte[] dom;
-        try {
-            dom = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("chromium did not finish in 60 s");
-        } finally {
-            p.destroyForcibly();
-        }
-        String html = new String(dom, StandardCharsets.UTF_8);
-        assertTrue(html.contains("<body"), "chromium printed no DOM; its stderr:\n" + Files.readString(errors));
+    /** Loads the dashboard, lets ~3.5 s of page time pass (its polls run), returns the DOM. */
+    private static String dumpDom(HeadlessChromium chromium, InetSocketAddress admin) throws Exception {
+        String html = chromium.dumpDom("http://127.0.0.1:" + admin.getPort() + "/", "--virtual-time-budget=3500");
+        assertTrue(html.contains("<body"), "chromium printed no DOM");
         return html;
     }
 

@@ -1,5 +1,7 @@
 package loomlab.load.report;
 
+import loomlab.HeadlessChromium;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package loomlab.load.report;
+package loomlab;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,34 +9,45 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's chromium, headless, for checking what a report looks like in a browser. Each call gets
- * a fresh profile directory; the flags keep it from reaching out to the network.
+ * Debian's chromium, headless, for checking what a page (the demo report, the dashboard) looks
+ * like in a browser. Each call gets a fresh profile directory; the flags keep it from reaching out
+ * to the network. Tests skip themselves when it is not {@link #available()}.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path BINARY = Path.of(System.getProperty("loomlab.test.chromium", "/usr/bin/chromium"));
+    public static final Path BINARY = Path.of(System.getProperty("loomlab.test.chromium", "/usr/bin/chromium"));
     private static final long TIMEOUT_SECONDS = 90;
 
     private final Path workDir;
     private int runs;
 
-    HeadlessChromium(Path workDir) {
+    public HeadlessChromium(Path workDir) {
         this.workDir = workDir;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
     /** The DOM after the page's scripts ran. */
-    String dumpDom(Path page) throws IOException, InterruptedException {
+    public String dumpDom(Path page) throws IOException, InterruptedException {
+        return dumpDom(page.toUri().toString());
+    }
+
+    /**
+     * The DOM of a URL after its scripts ran; {@code flags} are added to the command line (e.g.
+     * {@code --virtual-time-budget=3500} to let a polling page run for 3.5 s of page time).
+     */
+    public String dumpDom(String url, String... flags) throws IOException, InterruptedException {
         Path out = workDir.resolve("dom-" + runs + ".html");
-        run(out, "--dump-dom", page.toUri().toString());
+        List<String> args = new ArrayList<>(List.of(flags));
+        args.addAll(List.of("--dump-dom", url));
+        run(out, args.toArray(String[]::new));
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     /** A PNG of the page at the given window size. */
-    Path screenshot(Path page, int width, int height) throws IOException, InterruptedException {
+    public Path screenshot(Path page, int width, int height) throws IOException, InterruptedException {
         Path png = workDir.resolve("shot-" + runs + ".png");
         run(workDir.resolve("shot-" + runs + ".out"), "--window-size=" + width + "," + height,
                 "--screenshot=" + png, page.toUri().toString());
