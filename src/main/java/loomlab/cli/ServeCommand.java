@@ -40,6 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Logging.configure(config.logLevel());
+        // Handlers first: a SIGTERM that arrives while the services start still stops them gracefully.
+        StopSignals signals = new StopSignals();
         Server server;
         Observability observability;
         try {
@@ -55,7 +57,6 @@ public final class ServeCommand implements Callable<Integer> {
             System.getLogger("loomlab").log(System.Logger.Level.ERROR, e.getMessage());
             return ExitCodes.SYSTEM;
         }
-        StopSignals signals = new StopSignals();
         String signal;
         try {
             signal = signals.await();
