@@ -23,6 +23,6 @@ public final class LoomlabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCommand.serve(options, spec);
+        return ServeCommand.serve(options, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,6 +1,7 @@
 package loomlab.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point of {@code java -jar server.jar} and of the native binary. */
@@ -14,6 +15,12 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (used by tests without a new process). */
     public static int run(String... args) {
+        // Serving is what most runs do, and it should start fast: picocli's model is built only
+        // for what the fast path leaves to it (help, the other commands, every error message).
+        Optional<ServeOptions> serving = ServeFastPath.parse(args);
+        if (serving.isPresent()) {
+            return ServeCommand.serve(serving.get(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        }
         return commandLine().execute(args);
     }
 

@@ -1,5 +1,6 @@
 package loomlab.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import loomlab.admin.Observability;
 import loomlab.config.ConfigException;
@@ -23,20 +24,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return serve(options, spec);
+        return serve(options, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    static int serve(ServeOptions options, CommandSpec spec) {
+    /** Serves until stopped; also the target of {@link ServeFastPath}, which has no picocli model. */
+    static int serve(ServeOptions options, PrintWriter out, PrintWriter err) {
         ServerConfig config;
         try {
             config = options.effectiveConfig();
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("loomlab: config error: " + e.getMessage().replace("\n", "\n  "));
+            err.println("loomlab: config error: " + e.getMessage().replace("\n", "\n  "));
             return ExitCodes.CONFIG;
         }
         if (options.printConfig) {
-            spec.commandLine().getOut().print(ConfigWriter.toJson(config));
-            spec.commandLine().getOut().flush();
+            out.print(ConfigWriter.toJson(config));
+            out.flush();
             return ExitCodes.OK;
         }
         Logging.configure(config.logLevel());

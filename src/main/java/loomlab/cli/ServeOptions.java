@@ -41,7 +41,7 @@ final class ServeOptions {
             description = "Serve the admin endpoint (dashboard, /metrics, /status, /health) on this port;"
                     + " 0 picks a free one. Overrides the config's admin.port and turns the endpoint on.")
     void adminPort(int port) {
-        if (port < 0 || port > 65535) {
+        if (!validAdminPort(port)) {
             throw new ParameterException(spec.commandLine(), "--admin-port " + port + " is out of range 0-65535 (0 picks a free port)");
         }
         adminPort = port;
@@ -50,11 +50,20 @@ final class ServeOptions {
     @Option(names = "--stats-interval", paramLabel = "DURATION",
             description = "Log a stats line this often (10s, 500ms, 2m; 0 turns it off). Overrides the config's statsInterval.")
     void statsInterval(String text) {
-        Duration d = text.trim().equals("0") ? Duration.ZERO : Durations.parse(text);
+        Duration d = parseStatsInterval(text);
         if (d == null) {
             throw new ParameterException(spec.commandLine(), "--stats-interval '" + text + "' is not a duration such as 10s, 500ms or 2m");
         }
         statsInterval = d;
+    }
+
+    static boolean validAdminPort(int port) {
+        return port >= 0 && port <= 65535;
+    }
+
+    /** "10s", "500ms", "2m" or "0" (off); null for anything else. */
+    static Duration parseStatsInterval(String text) {
+        return text.trim().equals("0") ? Duration.ZERO : Durations.parse(text);
     }
 
     ServerConfig effectiveConfig() throws ConfigException {

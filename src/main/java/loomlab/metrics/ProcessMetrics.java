@@ -31,9 +31,31 @@ public final class ProcessMetrics {
         return unix() instanceof com.sun.management.UnixOperatingSystemMXBean u ? u.getOpenFileDescriptorCount() : -1;
     }
 
-    /** The effective (soft) limit on open files, after the JVM raised it to the hard limit if it could. */
+    /**
+     * The effective (soft) limit on open files, after the JVM raised it to the hard limit if it
+     * could. Read from /proc/self/limits where there is one: the server sizes its connection
+     * budget from it before it binds, and the management beans cost tens of milliseconds of
+     * class loading on a cold JVM.
+     */
     public static long maxFds() {
+        long soft = softLimitFromProc("Max open files");
+        if (soft != -1) return soft;
         return unix() instanceof com.sun.management.UnixOperatingSystemMXBean u ? u.getMaxFileDescriptorCount() : -1;
+    }
+
+    /** The soft limit on a line of /proc/self/limits ("unlimited" is Long.MAX_VALUE), or -1. */
+    static long softLimitFromProc(String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith(name + " ")) {
+                    String soft = line.substring(name.length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or /proc not mounted: the caller asks the JVM
+        }
+        return -1;
     }
 
     /** Resident set size in bytes, from /proc/self/status (Linux), or -1. */

@@ -1,0 +1,99 @@
+package loomlab.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import loomlab.config.LogLevel;
+
+/**
+ * The serving command line ({@code loomlab [serve] [--config FILE] [--quiet] ...}) read without
+ * picocli, because picocli builds its whole reflective command model before it parses anything:
+ * on a cold JVM that is most of the server's start-up time (docs/performance.md, "Start-up").
+ *
+ * <p>It takes only well-formed serving command lines, each option at most once, and returns
+ * empty for everything else (help, version, the other commands, a repeated option, a bad value,
+ * {@code @file} arguments), which then goes to picocli: its messages stay the only error
+ * messages. For every command line it takes, it gives the options picocli would give, which
+ * {@code ServeFastPathTest} checks against picocli itself.
+ */
+final class ServeFastPath {
+
+    private ServeFastPath() { }
+
+    static Optional<ServeOptions> parse(String... args) {
+        ServeOptions options = new ServeOptions();
+        Set<String> seen = new HashSet<>();
+        int i = args.length > 0 && args[0].equals("serve") ? 1 : 0;
+        while (i < args.length) {
+            String arg = args[i++];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            String option = canonical(arg);
+            if (option == null || !seen.add(option)) return Optional.empty();
+            if (takesValue(option)) {
+                if (value == null) {
+                    if (i == args.length || looksLikeOption(args[i])) return Optional.empty();
+                    value = args[i++];
+                }
+                if (!set(options, option, value)) return Optional.empty();
+            } else {
+                if (value != null) return Optional.empty();
+                if (option.equals("--quiet")) options.quiet = true;
+                else options.printConfig = true;
+            }
+        }
+        return Optional.of(options);
+    }
+
+    /** The long name of a serving option, or null for anything this path leaves to picocli. */
+    private static String canonical(String arg) {
+        return switch (arg) {
+            case "-c", "--config" -> "--config";
+            case "-q", "--quiet" -> "--quiet";
+            case "--print-config", "--log-level", "--admin-port", "--stats-interval" -> arg;
+            default -> null;
+        };
+    }
+
+    private static boolean takesValue(String option) {
+        return !option.equals("--quiet") && !option.equals("--print-config");
+    }
+
+    /** picocli reads "-x" and "@file" specially; such values are left to it. */
+    private static boolean looksLikeOption(String value) {
+        return value.startsWith("-") || value.startsWith("@");
+    }
+
+    private static boolean set(ServeOptions options, String option, String value) {
+        try {
+            switch (option) {
+                case "--config" -> options.config = Path.of(value);
+                case "--log-level" -> options.logLevel = LogLevel.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--admin-port" -> {
+                    // plain decimal only: "010" or "+80" are left to picocli's own reading
+                    if (!value.matches("0|[1-9][0-9]{0,4}")) return false;
+                    int port = Integer.parseInt(value);
+                    if (!ServeOptions.validAdminPort(port)) return false;
+                    options.adminPort = port;
+                }
+                default -> {
+                    Duration interval = ServeOptions.parseStatsInterval(value);
+                    if (interval == null) return false;
+                    options.statsInterval = interval;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a bad path, level or number (InvalidPathException and NumberFormatException are
+            // IllegalArgumentExceptions): picocli will say what is wrong with it
+            return false;
+        }
+    }
+}
