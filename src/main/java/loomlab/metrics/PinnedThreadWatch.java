@@ -29,6 +29,8 @@ public final class PinnedThreadWatch implements AutoCloseable {
     public static final String EVENT = "jdk.VirtualThreadPinned";
     /** Stack frames shown per warning: enough to find the synchronized block or native call. */
     static final int FRAMES = 16;
+    /** The longest a stop waits for JFR to finish starting (it takes about a second on a busy machine). */
+    static final Duration START_WAIT = Duration.ofSeconds(5);
 
     private final LongAdder pinned = new LongAdder();
     private final Logger log;
@@ -147,8 +149,18 @@ public final class PinnedThreadWatch implements AutoCloseable {
         return stream != null;
     }
 
+    /**
+     * Stops the recording. If JFR is still starting, waits for that first (at most
+     * {@link #START_WAIT}): a JVM that exits while JFR initializes prints JVMTI errors, which is
+     * what a Ctrl-C right after start used to show.
+     */
     @Override
     public void close() {
+        try {
+            started.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         RecordingStream rs;
         synchronized (this) {
             closed = true;

@@ -1,12 +1,15 @@
 package loomlab.metrics;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,5 +41,17 @@ class PinnedThreadWatchTest {
             assertTrue(warning.message().contains("(thread pinned-on-purpose)"), warning.message());
             assertTrue(warning.message().contains("at " + SlowToInitialise.class.getName()), "the stack shows where: " + warning.message());
         }
+    }
+
+    @Test
+    void aStopRightAfterTheStartWaitsUntilJfrHasStartedAndStopsIt() throws Exception {
+        assumeTrue(PinnedThreadWatch.unsupportedReason() == null,
+                "this runtime cannot report pinning: " + PinnedThreadWatch.unsupportedReason());
+        PinnedThreadWatch watch = PinnedThreadWatch.start(Duration.ofMillis(20), new RecordingLogger());
+        watch.close();
+        // Returning earlier would let the JVM exit in the middle of JFR's start (JVMTI errors on stderr).
+        assertTrue(watch.awaitStarted(Duration.ZERO), "close() returned while JFR was still starting");
+        assertFalse(FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .anyMatch(r -> r.getState() == RecordingState.RUNNING), "no recording left running");
     }
 }
