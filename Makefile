@@ -46,9 +46,10 @@ build: jdk ## Build target/server.jar (tests skipped; 'make test' runs them)
 $(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
 	@$(MAKE) --no-print-directory build
 
-# The class-data archive of 'make aot', used only while it is newer than the jar it was made for
-# (a faster start: docs/performance.md, "Start-up").
-AOT_ARCHIVE = $(if $(shell [ target/server.aot -nt $(JAR) ] && echo y),-XX:AOTCache=target/server.aot,$(if $(shell [ target/server.jsa -nt $(JAR) ] && echo y),-XX:SharedArchiveFile=target/server.jsa))
+# A faster start from class data (docs/performance.md, "Start-up"): the archive of 'make aot' while
+# it is newer than the jar it was made for; otherwise one the JVM writes itself at the first
+# exit and uses from then on (it remakes it when the jar changes).
+AOT_ARCHIVE = $(if $(shell [ target/server.aot -nt $(JAR) ] && echo y),-XX:AOTCache=target/server.aot,$(if $(shell [ target/server.jsa -nt $(JAR) ] && echo y),-XX:SharedArchiveFile=target/server.jsa,-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/server-auto.jsa))
 
 run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stops; 'make aot' first starts it faster)
 	$(JAVA) $(AOT_ARCHIVE) -jar $(JAR) $(ARGS)
