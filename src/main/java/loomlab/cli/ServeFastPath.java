@@ -21,6 +21,14 @@ import loomlab.config.LogLevel;
  */
 final class ServeFastPath {
 
+    /**
+     * Every command name in loomlab's tree. picocli refuses a subcommand's name as an option's
+     * value, attached or not ("-c serve": "Expected parameter for option '--config' but found 'serve'"), so such a
+     * value is left to it. {@code ServeFastPathTest} checks this set against picocli's tree.
+     */
+    static final Set<String> COMMAND_NAMES = Set.of("serve", "client", "echo", "calc", "udp-calc", "addr",
+            "hostname", "dns", "load", "demo");
+
     private ServeFastPath() { }
 
     static Optional<ServeOptions> parse(String... args) {
@@ -39,10 +47,10 @@ final class ServeFastPath {
             if (option == null || !seen.add(option)) return Optional.empty();
             if (takesValue(option)) {
                 if (value == null) {
-                    if (i == args.length || looksLikeOption(args[i])) return Optional.empty();
+                    if (i == args.length) return Optional.empty();
                     value = args[i++];
                 }
-                if (!set(options, option, value)) return Optional.empty();
+                if (!plainValue(value) || !set(options, option, value)) return Optional.empty();
             } else {
                 if (value != null) return Optional.empty();
                 if (option.equals("--quiet")) options.quiet = true;
@@ -66,9 +74,9 @@ final class ServeFastPath {
         return !option.equals("--quiet") && !option.equals("--print-config");
     }
 
-    /** picocli reads "-x" and "@file" specially; such values are left to it. */
-    private static boolean looksLikeOption(String value) {
-        return value.startsWith("-") || value.startsWith("@");
+    /** picocli reads "-x", "@file" and command names specially; such values are left to it. */
+    private static boolean plainValue(String value) {
+        return !value.startsWith("-") && !value.startsWith("@") && !COMMAND_NAMES.contains(value);
     }
 
     private static boolean set(ServeOptions options, String option, String value) {

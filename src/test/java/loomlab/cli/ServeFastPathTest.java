@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import loomlab.config.LogLevel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,12 +33,13 @@ class ServeFastPathTest {
             "QUIET", "Warning", "verbose", " info", "--admin-port", "--admin-port=8080", "0", "65535",
             "65536", "-1", "010", "+80", "0x50", "--stats-interval", "--stats-interval=0", "10s", "500ms",
             "2m", " 3s ", "5x", "99999999999999999999s", "-h", "--help", "-V", "--version", "--", "-qc",
-            "-cq", "-c=a.json", "-ca.json", "@args.txt", "--bogus", "--log-level=", "--conf");
+            "-cq", "-c=a.json", "-ca.json", "@args.txt", "--bogus", "--log-level=", "--conf", "--config=serve",
+            "load", "echo", "udp-calc");
 
     private static final List<String> OPTIONS = List.of("-c", "--config", "-q", "--quiet", "--print-config",
             "--log-level", "--admin-port", "--stats-interval");
     private static final List<String> VALUES = List.of("a.json", "debug", "Quiet", "info", "0", "8080", "10s",
-            "500ms", "0", "loud", "65536", "-1", "");
+            "500ms", "0", "loud", "65536", "-1", "", "serve", "client", "calc");
 
     @Provide
     Arbitrary<List<String>> commandLines() {
@@ -45,7 +49,7 @@ class ServeFastPathTest {
                 .list().ofMaxSize(6)
                 .flatMap(line -> Arbitraries.of(true, false).map(serve -> {
                     if (!serve) return line;
-                    List<String> withServe = new java.util.ArrayList<>(line);
+                    List<String> withServe = new ArrayList<>(line);
                     withServe.add(0, "serve");
                     return withServe;
                 }));
@@ -59,6 +63,31 @@ class ServeFastPathTest {
         if (fast.isEmpty()) return;
         ServeOptions picocli = picocliServeOptions(args);
         assertEquals(view(picocli), view(fast.get()), String.join(" | ", words));
+    }
+
+    /** Every option followed by every word, at the top and after "serve": no luck needed. */
+    @Test
+    void everyOptionWithEveryFollowingWordReadsAsPicocliReadsIt() {
+        for (String option : OPTIONS) {
+            for (String word : WORDS) {
+                whatTheFastPathTakesPicocliReadsTheSameWay(List.of(option, word));
+                whatTheFastPathTakesPicocliReadsTheSameWay(List.of("serve", option, word));
+            }
+        }
+    }
+
+    @Test
+    void knowsEveryCommandNameInPicocliTree() {
+        Set<String> names = new HashSet<>();
+        collectNames(Main.commandLine(), names);
+        names.remove("loomlab");
+        assertEquals(names, ServeFastPath.COMMAND_NAMES);
+    }
+
+    private static void collectNames(CommandLine command, Set<String> names) {
+        names.add(command.getCommandName());
+        names.addAll(List.of(command.getCommandSpec().aliases()));
+        command.getSubcommands().values().forEach(sub -> collectNames(sub, names));
     }
 
     @Property(tries = 1500)
@@ -86,7 +115,7 @@ class ServeFastPathTest {
                 List.of("client", "echo"), List.of("-q", "serve"), List.of("-q", "--quiet"),
                 List.of("--config"), List.of("--config", "--quiet"), List.of("--admin-port", "70000"),
                 List.of("--stats-interval", "soon"), List.of("--log-level", "loud"), List.of("@more-args"),
-                List.of("--", "x"))) {
+                List.of("--", "x"), List.of("-c", "serve"), List.of("serve", "--config", "client"))) {
             assertFalse(ServeFastPath.parse(line.toArray(String[]::new)).isPresent(), line.toString());
         }
     }
