@@ -49,10 +49,17 @@ $(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
 # A faster start from class data (docs/performance.md, "Start-up"): the archive of 'make aot' while
 # it is newer than the jar it was made for; otherwise one the JVM writes itself at the first
 # exit and uses from then on (it remakes it when the jar changes).
-AOT_ARCHIVE = $(if $(shell [ target/server.aot -nt $(JAR) ] && echo y),-XX:AOTCache=target/server.aot,$(if $(shell [ target/server.jsa -nt $(JAR) ] && echo y),-XX:SharedArchiveFile=target/server.jsa,-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/server-auto.jsa))
+# The JVM reports at exit each class it cannot archive (about a hundred warnings on stdout) and
+# an archive it cannot use; neither matters for a cache, which it simply remakes: -Xlog:cds=off.
+AUTO_ARCHIVE = -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/server-auto.jsa -Xlog:cds=off
+AOT_ARCHIVE = $(if $(shell [ target/server.aot -nt $(JAR) ] && echo y),-XX:AOTCache=target/server.aot,$(if $(shell [ target/server.jsa -nt $(JAR) ] && echo y),-XX:SharedArchiveFile=target/server.jsa,$(AUTO_ARCHIVE)))
+
+# JVM options for 'make run' and the training run of 'make aot' (an AOT cache only serves a JVM
+# started with the same object layout), e.g. JAVA_OPTS="-Xmx512m -XX:+UseCompactObjectHeaders".
+JAVA_OPTS ?=
 
 run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stops; 'make aot' first starts it faster)
-	$(JAVA) $(AOT_ARCHIVE) -jar $(JAR) $(ARGS)
+	$(JAVA) $(JAVA_OPTS) $(AOT_ARCHIVE) -jar $(JAR) $(ARGS)
 
 test: jdk ## Unit, socket and end-to-end tests (mvn verify)
 	$(MVN) $(MVN_FLAGS) verify
@@ -78,7 +85,7 @@ bench: jdk ## JMH benchmarks of the codecs, then a short load run of loomlab aga
 	bench/self-load.sh
 
 aot: jdk $(JAR) ## Class-data archive for a faster start (target/server.aot on JDK 25+, else .jsa)
-	bench/aot-train.sh
+	JAVA_OPTS="$(JAVA_OPTS)" bench/aot-train.sh
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean

@@ -9,11 +9,14 @@
 #              run with: java -XX:SharedArchiveFile=target/server.jsa -jar target/server.jar
 # The archive belongs to this exact jar (same path, size and time) and JDK: rebuild it after
 # 'make build' (a stale one is refused by the JVM with a warning, and loomlab then starts
-# without it). LOOMLAB_JAR=path trains another jar; the archive goes next to it.
+# without it). LOOMLAB_JAR=path trains another jar; the archive goes next to it. JAVA_OPTS are
+# passed to the training run: start the server with the same ones (the JVM refuses an archive
+# made with another object layout, e.g. -XX:+UseCompactObjectHeaders on or off).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
 JAR=${LOOMLAB_JAR:-$ROOT/target/server.jar}   # the archive is written next to it
+JAVA_OPTS=${JAVA_OPTS:-}
 [ -f "$JAR" ] || { echo "aot-train: $JAR missing: run 'make build' first" >&2; exit 2; }
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
 if [ "$major" -ge 25 ]; then
@@ -33,7 +36,7 @@ cat >"$WORK/train.json" <<'JSON'
 JSON
 rm -f "$OUT"
 echo "aot-train: training run (JDK $major) -> $OUT"
-"$JAVA" $FLAG -jar "$JAR" --config "$WORK/train.json" >"$WORK/server.log" 2>&1 &
+"$JAVA" $JAVA_OPTS $FLAG -jar "$JAR" --config "$WORK/train.json" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 100); do [ "$(grep -c '^.*serving ' "$WORK/server.log")" -ge 4 ] && break; sleep 0.1; done
 port() { sed -n "s/.*serving $1 (.*) on [a-z]* 127.0.0.1:\([0-9]*\).*/\1/p" "$WORK/server.log" | head -1; }
@@ -60,7 +63,7 @@ kill -TERM $SERVER
 wait $SERVER || true
 if [ -f "$OUT" ]; then
   echo "aot-train: done: $(du -h "$OUT" | cut -f1) $OUT"
-  echo "aot-train: start loomlab with: java $USE -jar $JAR"
+  echo "aot-train: start loomlab with: java ${JAVA_OPTS:+$JAVA_OPTS }$USE -jar $JAR"
 else
   echo "aot-train: the JVM wrote no archive; its output:" >&2; cat "$WORK/server.log" >&2; exit 2
 fi

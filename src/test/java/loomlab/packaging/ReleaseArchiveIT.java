@@ -44,12 +44,46 @@ class ReleaseArchiveIT {
         assertTrue(Files.isRegularFile(home.resolve("config/lab.json")), "example configs ship in config/");
         assertTrue(Files.isRegularFile(home.resolve("packaging/loomlab.service")), "the systemd unit ships in packaging/");
 
+        serveEchoAndStop(launcher, null);
+    }
+
+    /**
+     * The systemd unit's JAVA_OPTS let the JVM write class data at the first stop and start from it
+     * later. The JVM notes every class it leaves out of that archive (about a hundred lines on
+     * stdout, which would land in the journal at every first stop) unless told not to.
+     */
+    @Test
+    void theUnitsJavaOptsKeepClassDataWithoutFloodingTheLog() throws Exception {
+        Path launcher = unpack().resolve("bin/loomlab");
+        Path cache = Files.createDirectory(dir.resolve("cache"));
+        String javaOpts = unitJavaOpts().replace("/var/cache/loomlab", cache.toString());
+        Path archive = cache.resolve("server.jsa");
+        assertTrue(javaOpts.contains(archive.toString()), javaOpts);
+
+        List<String> first = serveEchoAndStop(launcher, javaOpts);
+        assertTrue(Files.isRegularFile(archive), "no class data written at the first stop: " + first);
+        List<String> second = serveEchoAndStop(launcher, javaOpts);
+        for (List<String> log : List.of(first, second)) {
+            List<String> jvmNotes = log.stream().filter(l -> l.matches("^\\[[0-9.]+s\\]\\[.*")).toList();
+            assertEquals(List.of(), jvmNotes, "the JVM's unified log reached the output");
+        }
+    }
+
+    private static String unitJavaOpts() throws IOException {
+        String prefix = "Environment=\"JAVA_OPTS=";
+        String line = Files.readAllLines(Path.of("packaging/loomlab.service")).stream()
+                .filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        return line.substring(prefix.length(), line.length() - 1);
+    }
+
+    /** Starts the launcher on an echo config, checks one echo, stops it with SIGTERM; returns its output. */
+    private List<String> serveEchoAndStop(Path launcher, String javaOpts) throws Exception {
         Path config = dir.resolve("echo.json");
         Files.writeString(config, """
                 { "shutdownGrace": "2s",
                   "services": [ { "name": "echo", "protocol": "echo", "transport": "tcp", "host": "127.0.0.1", "port": 0 } ] }
                 """);
-        Process server = launch(launcher, "--config", config.toString());
+        Process server = launch(launcher, javaOpts, "--config", config.toString());
         List<String> log = collect(server);
         try {
             int port = await("the start-up line").atMost(START).until(() -> boundPort(log), p -> p > 0);
@@ -70,6 +104,7 @@ class ReleaseArchiveIT {
             assertEquals(0, server.exitValue(), () -> String.join("\n", log));
             await("the stop line").atMost(Duration.ofSeconds(5))
                     .until(() -> log.stream().anyMatch(l -> l.contains("SIGTERM: stopping")));
+            return log;
         } finally {
             server.destroyForcibly();
         }
@@ -77,7 +112,7 @@ class ReleaseArchiveIT {
 
     @Test
     void launcherReportsTheReleasedVersion() throws Exception {
-        Process p = launch(unpack().resolve("bin/loomlab"), "--version");
+        Process p = launch(unpack().resolve("bin/loomlab"), null, "--version");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -101,13 +136,17 @@ class ReleaseArchiveIT {
         return name.substring("loomlab-".length(), name.length() - ".tgz".length());
     }
 
-    /** Runs the launcher with this JVM as JAVA_HOME (the machine's default java may be older than 21). */
-    private static Process launch(Path launcher, String... args) throws IOException {
+    /**
+     * Runs the launcher with this JVM as JAVA_HOME (the machine's default java may be older than
+     * 21) and the given JAVA_OPTS (none when null).
+     */
+    private static Process launch(Path launcher, String javaOpts, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("JAVA_OPTS");
+        if (javaOpts != null) pb.environment().put("JAVA_OPTS", javaOpts);
         return pb.start();
     }
 
