@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import loomlab.HeldPort;
 import loomlab.TestServers;
 import loomlab.config.Mode;
 import loomlab.server.Server;
@@ -57,14 +56,13 @@ class LoadCommandTest {
 
     @Test
     void nothingListeningExitsTwo() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        try (HeldPort nothing = HeldPort.tcp()) {
+            CliRun r = CliRun.of("load", "echo", "--port", Integer.toString(nothing.port()), "-n", "2", "-d", "200ms",
+                    "--warmup", "0", "-q");
+            assertEquals(ExitCodes.SYSTEM, r.exit());
+            assertTrue(r.out().contains("connect-refused"), r.out());
+            assertTrue(r.out().contains("failed: no client could reach"), r.out());
         }
-        CliRun r = CliRun.of("load", "echo", "--port", Integer.toString(port), "-n", "2", "-d", "200ms", "--warmup", "0", "-q");
-        assertEquals(ExitCodes.SYSTEM, r.exit());
-        assertTrue(r.out().contains("connect-refused"), r.out());
-        assertTrue(r.out().contains("failed: no client could reach"), r.out());
     }
 
     @Test

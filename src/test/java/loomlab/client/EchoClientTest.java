@@ -3,9 +3,8 @@ package loomlab.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import loomlab.HeldPort;
 import loomlab.TestServers;
 import loomlab.cli.CliRun;
 import loomlab.config.Mode;
@@ -69,13 +68,11 @@ class EchoClientTest {
 
     @Test
     void connectionRefusedSaysNothingIsListening() throws Exception {
-        int port;
-        try (ServerSocket closedAgain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = closedAgain.getLocalPort();
+        try (HeldPort nothing = HeldPort.tcp()) {
+            CliRun run = CliRun.of("client", "echo", "127.0.0.1", String.valueOf(nothing.port()));
+            assertEquals(2, run.exit(), run::toString);
+            assertTrue(run.err().contains("connection refused by 127.0.0.1 port " + nothing.port()), run::toString);
         }
-        CliRun run = CliRun.of("client", "echo", "127.0.0.1", String.valueOf(port));
-        assertEquals(2, run.exit(), run::toString);
-        assertTrue(run.err().contains("connection refused by 127.0.0.1 port " + port), run::toString);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import loomlab.HeldPort;
 import loomlab.TestServers;
 import loomlab.cli.CliRun;
 import loomlab.config.WireOrder;
@@ -74,14 +75,13 @@ class UdpCalcClientTest {
 
     @Test
     void nothingListeningIsASystemError() throws Exception {
-        int port;
-        try (DatagramSocket closedAgain = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            port = closedAgain.getLocalPort();
+        try (HeldPort nothing = HeldPort.udp()) {
+            CliRun run = CliRun.of("client", "udp-calc", "127.0.0.1", String.valueOf(nothing.port()), "1", "2", "0",
+                    "-t", "300ms");
+            assertEquals(2, run.exit(), run::toString);
+            // Linux answers "port unreachable" on loopback; without that ICMP the client times out.
+            assertTrue(run.err().contains("nothing is listening on udp") || run.err().contains("no reply"), run::toString);
         }
-        CliRun run = CliRun.of("client", "udp-calc", "127.0.0.1", String.valueOf(port), "1", "2", "0", "-t", "300ms");
-        assertEquals(2, run.exit(), run::toString);
-        // Linux answers "port unreachable" on loopback; without that ICMP the client times out.
-        assertTrue(run.err().contains("nothing is listening on udp") || run.err().contains("no reply"), run::toString);
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import loomlab.HeldPort;
 import loomlab.TestServers;
 import loomlab.config.Mode;
 import loomlab.config.WireOrder;
@@ -103,14 +103,12 @@ class LoadRunTest {
 
     @Test
     void nobodyListeningMeansUnreachable() throws Exception {
-        InetSocketAddress closed;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = (InetSocketAddress) s.getLocalSocketAddress();
+        try (HeldPort nothing = HeldPort.tcp()) {
+            LoadResult r = run(settings(Workload.ECHO, nothing.address(), 3));
+            assertEquals(LoadResult.Outcome.UNREACHABLE, r.outcome(), r.verdict());
+            assertTrue(r.errors().get(ErrorKind.CONNECT_REFUSED) >= 3);
+            assertEquals(0, r.clientsConnected());
         }
-        LoadResult r = run(settings(Workload.ECHO, closed, 3));
-        assertEquals(LoadResult.Outcome.UNREACHABLE, r.outcome(), r.verdict());
-        assertTrue(r.errors().get(ErrorKind.CONNECT_REFUSED) >= 3);
-        assertEquals(0, r.clientsConnected());
     }
 
     @Test
