@@ -23,8 +23,9 @@ final class ServeFastPath {
 
     /**
      * Every command name in loomlab's tree. picocli refuses a subcommand's name as an option's
-     * value, attached or not ("-c serve": "Expected parameter for option '--config' but found 'serve'"), so such a
-     * value is left to it. {@code ServeFastPathTest} checks this set against picocli's tree.
+     * value, attached or not ("-c serve": "Expected parameter for option '--config' but found
+     * 'serve'"), so such a value is left to it. {@code ServeFastPathTest} checks this set against
+     * picocli's tree.
      */
     static final Set<String> COMMAND_NAMES = Set.of("serve", "client", "echo", "calc", "udp-calc", "addr",
             "hostname", "dns", "load", "demo");

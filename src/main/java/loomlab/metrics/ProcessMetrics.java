@@ -45,31 +45,40 @@ public final class ProcessMetrics {
 
     /** The soft limit on a line of /proc/self/limits ("unlimited" is Long.MAX_VALUE), or -1. */
     static long softLimitFromProc(String name) {
+        String values = procField("limits", name + " ");
+        if (values == null) return -1;
+        String soft = values.trim().split("\\s+")[0];
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
-                if (line.startsWith(name + " ")) {
-                    String soft = line.substring(name.length()).trim().split("\\s+")[0];
-                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or /proc not mounted: the caller asks the JVM
+            return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        return -1;
     }
 
     /** Resident set size in bytes, from /proc/self/status (Linux), or -1. */
     public static long residentBytes() {
+        String kib = procField("status", "VmRSS:");
+        if (kib == null) return -1;
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
+            return Long.parseLong(kib.replaceAll("[^0-9]", "")) * 1024;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The rest of the first line of /proc/self/{@code file} that starts with {@code prefix}, or
+     * null when there is none (not Linux, or /proc not mounted).
+     */
+    private static String procField(String file, String prefix) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self", file))) {
+                if (line.startsWith(prefix)) return line.substring(prefix.length());
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux, or /proc not mounted: unknown
+            // not Linux, or /proc not mounted: the caller reports unknown or asks the JVM
         }
-        return -1;
+        return null;
     }
 
     /** Process CPU time (user + system) in nanoseconds, or -1. */
