@@ -73,7 +73,7 @@ public final class DemoRun {
             int n = 0;
             for (DemoPlan.Planned p : plan.steps()) {
                 if (p.skipped() != null) {
-                    steps.add(Step.skipped(p.mode(), p.clients(), p.skipped()));
+                    steps.add(Step.skipped(Scenario.LADDER, p.mode(), p.clients(), 0, p.skipped()));
                     continue;
                 }
                 n++;
@@ -85,8 +85,8 @@ public final class DemoRun {
                 say(label + " " + summary(step));
             }
         }
-        return new DemoResult(settings.workload().label(), MachineInfo.collect(version), describe(), notes, steps,
-                (System.nanoTime() - started) / 1e9);
+        return new DemoResult(settings.workload().label(), MachineInfo.collect(version), describe(),
+                Placement.unpinned("in-process"), java.util.Map.of(), notes, steps, steps.size(), (System.nanoTime() - started) / 1e9, true);
     }
 
     private Step runStep(DemoPlan.Planned p, InetSocketAddress target, Listener listener, ProcessProbe probe, String label)
@@ -122,10 +122,10 @@ public final class DemoRun {
             if (atLoad.rss() >= 0 && before.rss() >= 0) rssPerClient = (double) (atLoad.rss() - before.rss()) / clientsUp;
         }
         boolean measured = r.latency().measured();
-        return new Step(p.mode(), p.clients(), null, r.requestsPerSecond(),
+        return new Step(Scenario.LADDER, p.mode(), p.clients(), 0, null, null, r.requestsPerSecond(),
                 measured ? r.latency().p50() : null, measured ? r.latency().p99() : null, r.requests(),
                 r.requestErrors() + r.connectFailures() + r.mismatches(), r.clientsConnected(), r.clientsServed(),
-                atLoad == null ? null : atLoad.threads(), peak, serverConnections, heapPerClient, rssPerClient);
+                Fairness.of(r.perClient()), null, null, null, null, atLoad == null ? null : atLoad.threads(), serverConnections, null);
     }
 
     /**
@@ -154,13 +154,11 @@ public final class DemoRun {
 
     static String summary(Step s) {
         StringBuilder b = new StringBuilder();
-        b.append(Numbers.grouped(Math.round(s.requestsPerSecond()))).append(" req/s  p99 ")
+        b.append(Numbers.grouped(Math.round(s.answersPerSecond()))).append(" req/s  p99 ")
                 .append(s.p99Ms() == null ? "-" : Numbers.millis(s.p99Ms()) + " ms")
                 .append("  served ").append(Numbers.grouped(s.clientsServed())).append('/').append(Numbers.grouped(s.clients()))
                 .append("  errors ").append(Numbers.grouped(s.errors()));
-        if (s.threads() != null) b.append("  threads ").append(s.threadsPeak());
-        if (s.heapPerClient() != null) b.append("  heap ").append(Numbers.bytes(s.heapPerClient())).append("/client");
-        if (s.rssPerClient() != null) b.append("  rss ").append(Numbers.bytes(s.rssPerClient())).append("/client");
+        if (s.serverThreads() != null) b.append("  threads ").append(s.serverThreads());
         return b.toString();
     }
 

@@ -28,7 +28,7 @@ public final class DemoHtmlReport {
     private static final int MEMORY_MIN_CLIENTS = 1_000;
 
     private static final Chart[] CHARTS = {
-        new Chart("requestsPerSecond", "Throughput", "answers per second", "linear", 1, 1,
+        new Chart("answersPerSecond", "Throughput", "answers per second", "linear", 1, 1,
                 "Serial stays at what one connection at a time allows, however many clients wait. Platform and virtual "
                 + "threads serve every client at once; on a small machine both level off when the CPU is full, not when "
                 + "the threads run out."),
@@ -39,7 +39,7 @@ public final class DemoHtmlReport {
                 "The serial server's lesson with echo (a connection per client): one client is served, every other one "
                 + "waits in the listen backlog until it gives up. With calc (a connection per request) it serves everyone "
                 + "in turn, and the waiting shows in the latency instead. Platform and virtual threads serve them all."),
-        new Chart("threadsPeak", "Platform threads", "OS threads in the process (peak)", "linear", 1, 1,
+        new Chart("serverThreads", "Platform threads", "OS threads in the process (peak)", "linear", 1, 1,
                 "Platform mode starts an OS thread per connection: the count follows the clients. Virtual threads "
                 + "run on a few carrier threads, whatever the number of connections."),
         new Chart("rssPerClientBytes", "Resident memory per client", "KiB per connected client", "linear", 1024, MEMORY_MIN_CLIENTS,
@@ -104,15 +104,15 @@ public final class DemoHtmlReport {
                 b.append("<td colspan=\"9\" class=\"skipped\">").append(esc(s.skipped())).append("</td></tr>\n");
                 continue;
             }
-            cell(b, Numbers.grouped(Math.round(s.requestsPerSecond())));
+            cell(b, Numbers.grouped(Math.round(s.answersPerSecond())));
             cell(b, s.p50Ms() == null ? "-" : Numbers.millis(s.p50Ms()));
             cell(b, s.p99Ms() == null ? "-" : Numbers.millis(s.p99Ms()));
             cell(b, Numbers.grouped(s.clientsServed()) + " / " + Numbers.grouped(s.clients()));
             cell(b, Numbers.grouped(s.errors()));
-            cell(b, s.threadsPeak() == null ? "-" : Numbers.grouped(s.threadsPeak()));
+            cell(b, s.serverThreads() == null ? "-" : Numbers.grouped(s.serverThreads()));
             cell(b, s.serverConnections() == null ? "-" : Numbers.grouped(s.serverConnections()));
-            cell(b, s.heapPerClient() == null ? "-" : Numbers.bytes(s.heapPerClient()));
-            cell(b, s.rssPerClient() == null ? "-" : Numbers.bytes(s.rssPerClient()));
+            cell(b, s.serverCpuMicrosPerAnswer() == null ? "-" : Numbers.decimal(s.serverCpuMicrosPerAnswer()));
+            cell(b, s.memory() == null || s.memory().rssPerConnection() == null ? "-" : Numbers.bytes(s.memory().rssPerConnection()));
             b.append("</tr>\n");
         }
         b.append("</tbody>\n</table>\n<p class=\"hint\">Served: clients that got at least one answer in the measured window. ")

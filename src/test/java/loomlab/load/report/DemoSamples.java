@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import loomlab.config.Mode;
 import loomlab.load.demo.DemoResult;
+import loomlab.load.demo.Fairness;
+import loomlab.load.demo.MemoryCost;
+import loomlab.load.demo.Placement;
+import loomlab.load.demo.Scenario;
 import loomlab.load.demo.Step;
 
 /** A made-up but plausible demo result, so that report tests need no demo run. */
@@ -19,8 +23,8 @@ final class DemoSamples {
         for (int clients : counts) {
             for (Mode mode : Mode.values()) {
                 if (mode == Mode.SERIAL && clients > 100) {
-                    steps.add(new Step(mode, clients, "skipped: serial serves one client at a time", 0, null, null, 0, 0, 0, 0,
-                            null, null, null, null, null));
+                    steps.add(new Step(Scenario.LADDER, mode, clients, 0, "skipped: serial serves one client at a time", null, 0, null,
+                            null, 0, 0, 0, 0, null, null, null, null, null, null, null, null));
                     continue;
                 }
                 boolean serial = mode == Mode.SERIAL;
@@ -28,9 +32,12 @@ final class DemoSamples {
                 long served = serial ? 1 : clients;
                 int threads = mode == Mode.PLATFORM ? 15 + clients : 15;
                 double rss = mode == Mode.PLATFORM ? 55_000 : 11_000;
-                steps.add(new Step(mode, clients, null, rps, 0.05 * clients, 0.2 * clients + 0.1, (long) rps * 5,
-                        serial ? clients - 1 : 0, clients, served, threads, threads, (long) served,
-                        8_000.0, rss));
+                long rssBefore = 80L << 20;
+                steps.add(new Step(Scenario.LADDER, mode, clients, 0, null, null, rps, 0.05 * clients, 0.2 * clients + 0.1,
+                        (long) rps * 5, serial ? clients - 1 : 0, clients, served, new Fairness(serial ? 0 : 10, 20, 30),
+                        0.01 * clients, 1000L + clients, 20.0, 0.95, threads, served,
+                        new MemoryCost(served, rssBefore, rssBefore + (long) (rss * served), 4L << 20, 3L << 20,
+                                (3L << 20) + (mode == Mode.PLATFORM ? 20_000L * served : 0), 1L << 20)));
             }
         }
         Map<String, String> machine = new LinkedHashMap<>();
@@ -39,6 +46,7 @@ final class DemoSamples {
         machine.put("date", "2026-11-25T00:00:00Z");
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("protocol", "echo");
-        return new DemoResult("echo", machine, settings, note == null ? List.of() : List.of(note), steps, 123.4);
+        return new DemoResult("echo", machine, settings, new Placement(List.of(0), List.of(1), null), Map.of("largest count", "9,900"),
+                note == null ? List.of() : List.of(note), steps, steps.size(), 123.4, true);
     }
 }
