@@ -161,7 +161,7 @@ public final class DemoHtmlReport {
                     .append("<th>errors</th><th>server RSS at load</th><th>RSS/connection</th><th>threads</th><th>connections</th>")
                     .append("</tr></thead>\n<tbody>\n");
             for (Step s : lab) {
-                rowStart(b, s);
+                rowStart(b, s, "");
                 cell(b, Numbers.grouped(s.idle()));
                 cell(b, Numbers.grouped(s.clients()));
                 if (!ranToTheEnd(b, s, 7)) continue;
@@ -181,13 +181,12 @@ public final class DemoHtmlReport {
 
     private static void steps(StringBuilder b, DemoResult r) {
         b.append("<section class=\"steps\" id=\"live-steps\" data-live>\n<h2>Steps</h2>\n<div class=\"wide\">\n<table class=\"data\" id=\"steps\">\n")
-                .append("<thead><tr><th>mode</th><th>scenario</th><th>clients</th><th>idle</th><th>answers/s</th><th>p50 ms</th>")
-                .append("<th>p99 ms</th><th>served</th><th>errors</th><th>answers per client min / median / max</th>")
-                .append("<th>all answered s</th><th>server PID</th><th>CPU µs/answer</th><th>CPU cores used</th><th>threads</th>")
+                .append("<thead><tr><th>mode</th><th>clients</th><th>idle</th><th>answers/s</th><th>p50 ms</th>")
+                .append("<th>p99 ms</th><th>served</th><th>errors</th><th>answers/client min / median / max</th>")
+                .append("<th>all answered once s</th><th>server PID</th><th>CPU µs/answer</th><th>CPU cores used</th><th>threads</th>")
                 .append("<th>connections</th><th>RSS/connection</th><th>kernel/connection</th></tr></thead>\n<tbody>\n");
         for (Step s : r.steps()) {
-            rowStart(b, s);
-            cell(b, s.scenario().key());
+            rowStart(b, s, s.scenario() == Scenario.LADDER ? "" : " · " + s.scenario().key());
             cell(b, Numbers.grouped(s.clients()));
             cell(b, Numbers.grouped(s.idle()));
             if (!ranToTheEnd(b, s, 14)) continue;
@@ -203,8 +202,8 @@ public final class DemoHtmlReport {
             cell(b, s.serverCpuShare() == null ? "-" : Findings.sig(Math.max(0, s.serverCpuShare())));
             cell(b, s.serverThreads() == null ? "-" : Numbers.grouped(s.serverThreads()));
             cell(b, s.serverConnections() == null ? "-" : Numbers.grouped(s.serverConnections()));
-            cell(b, rssPerConnection(s.memory()));
-            cell(b, kernelPerConnection(s.memory()));
+            memoryCell(b, rssPerConnection(s.memory()));
+            memoryCell(b, kernelPerConnection(s.memory()));
             b.append("</tr>\n");
         }
         b.append("</tbody>\n</table>\n</div>\n<p class=\"hint\">Served: active clients that got at least one answer in the measured ")
@@ -214,10 +213,11 @@ public final class DemoHtmlReport {
                 .append("PageTables of the whole machine.</p>\n</section>\n");
     }
 
-    private static void rowStart(StringBuilder b, Step s) {
+    /** The row's first cell: the mode, and the scenario when it is not the ladder. */
+    private static void rowStart(StringBuilder b, Step s, String scenario) {
         String mode = DemoJsonReport.mode(s);
         b.append("<tr class=\"mode-").append(mode).append(s.ran() ? s.stopped() != null ? " stopped" : "" : " skipped")
-                .append("\"><td>").append(mode).append("</td>");
+                .append("\"><td>").append(mode).append(scenario).append("</td>");
     }
 
     /** For a skipped or stopped step: the reason across the figures' columns, and false. */
@@ -258,6 +258,11 @@ public final class DemoHtmlReport {
 
     private static void cell(StringBuilder b, String text) {
         b.append("<td class=\"n\">").append(esc(text)).append("</td>");
+    }
+
+    /** A memory cell: "within noise ≤ X" may wrap, figures may not. */
+    private static void memoryCell(StringBuilder b, String text) {
+        b.append("<td class=\"n mem\">").append(esc(text)).append("</td>");
     }
 
     private static void table(StringBuilder b, Map<String, String> rows) {

@@ -77,9 +77,9 @@ class DemoReportTest {
     @Test
     void skippedAndStoppedStepsShowTheirReason() {
         String html = DemoHtmlReport.render(DemoSamples.result(null));
-        assertTrue(html.contains("<tr class=\"mode-serial skipped\"><td>serial</td><td class=\"n\">ladder</td><td class=\"n\">1,000</td>"
+        assertTrue(html.contains("<tr class=\"mode-serial skipped\"><td>serial</td><td class=\"n\">1,000</td>"
                 + "<td class=\"n\">0</td><td colspan=\"14\" class=\"reason\">" + DemoSamples.SKIPPED + "</td></tr>"), html);
-        assertTrue(html.contains("<tr class=\"mode-platform stopped\"><td>platform</td><td class=\"n\">ladder</td><td class=\"n\">19,800</td>"
+        assertTrue(html.contains("<tr class=\"mode-platform stopped\"><td>platform</td><td class=\"n\">19,800</td>"
                 + "<td class=\"n\">0</td><td colspan=\"14\" class=\"reason\">stopped: " + DemoSamples.STOPPED + "</td></tr>"));
     }
 
@@ -87,10 +87,10 @@ class DemoReportTest {
     void memoryWithinNoiseIsABoundInTheTableNeverANegativeFigure() {
         String html = DemoHtmlReport.render(DemoSamples.result(null));
         // 10 clients: the 1 MiB delta is below the 2 MiB floor: at most 2 MiB / 10 per connection.
-        String row = row(html, "<tr class=\"mode-virtual\"><td>virtual</td><td class=\"n\">ladder</td><td class=\"n\">10</td>");
-        assertTrue(row.contains("<td class=\"n\">within noise ≤ 204.8 KiB</td>"), row);
-        assertTrue(row(html, "<tr class=\"mode-platform\"><td>platform</td><td class=\"n\">ladder</td><td class=\"n\">9,900</td>")
-                .contains("<td class=\"n\">69.3 KiB</td><td class=\"n\">17.6 KiB</td></tr>"));
+        String row = row(html, "<tr class=\"mode-virtual\"><td>virtual</td><td class=\"n\">10</td>");
+        assertTrue(row.contains("<td class=\"n mem\">within noise ≤ 204.8 KiB</td>"), row);
+        assertTrue(row(html, "<tr class=\"mode-platform\"><td>platform</td><td class=\"n\">9,900</td>")
+                .contains("<td class=\"n mem\">69.3 KiB</td><td class=\"n mem\">17.6 KiB</td></tr>"));
         String steps = html.substring(html.indexOf("id=\"steps\""), html.indexOf("</table>", html.indexOf("id=\"steps\"")));
         assertFalse(steps.matches("(?s).*<td class=\"n\">-\\d.*"), "no negative figure in the steps table");
     }
