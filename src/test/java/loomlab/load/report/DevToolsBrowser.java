@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -105,6 +106,33 @@ final class DevToolsBrowser implements AutoCloseable {
         }
         Object v = answer.get("result.result.value");
         return v == null ? "" : v.toString();
+    }
+
+    /**
+     * A PNG of the whole page in the tab, {@code width} CSS pixels wide and as long as the page
+     * (the charts are drawn by then: call it once the page says so).
+     */
+    void screenshot(String session, int width, Path png) throws IOException, InterruptedException {
+        call(session, "Emulation.setDeviceMetricsOverride", g -> {
+            g.writeNumberField("width", width);
+            g.writeNumberField("height", 900);
+            g.writeNumberField("deviceScaleFactor", 1);
+            g.writeBooleanField("mobile", false);
+        });
+        int height = Integer.parseInt(evaluate(session, "Math.ceil(document.documentElement.scrollHeight)"));
+        Map<String, Object> shot = call(session, "Page.captureScreenshot", g -> {
+            g.writeStringField("format", "png");
+            g.writeBooleanField("captureBeyondViewport", true);
+            g.writeObjectFieldStart("clip");
+            g.writeNumberField("x", 0);
+            g.writeNumberField("y", 0);
+            g.writeNumberField("width", width);
+            g.writeNumberField("height", height);
+            g.writeNumberField("scale", 1);
+            g.writeEndObject();
+        });
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, Base64.getDecoder().decode((String) shot.get("result.data")));
     }
 
     private interface Params {
