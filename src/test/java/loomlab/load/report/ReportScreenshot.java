@@ -41,6 +41,6 @@ class ReportScreenshot {
             browser.screenshot(tab, width, png);
         }
         assertTrue(Files.size(png) > 0);
-        System.out.println("screenshot: " + png);
+        System.out.println("screenshot: " + png.normalize());
     }
 }
