@@ -111,8 +111,8 @@ public final class Findings {
         if (v == null || pl == null) {
             return head + "virtual threads " + memoryText(v) + ", platform threads " + memoryText(pl) + ".";
         }
-        Double vb = v.rssPerConnection();
-        Double pb = pl.rssPerConnection();
+        Double vb = positive(v.rssPerConnection());
+        Double pb = positive(pl.rssPerConnection());
         if (vb != null && pb != null) {
             return head + ordered(vb, pb, false, Findings::bytes, "used less memory per connection", r -> "(" + times(r) + " more)");
         }
@@ -132,7 +132,7 @@ public final class Findings {
         MemoryCost v = stepAt(virtual).memory();
         MemoryCost pl = stepAt(platform).memory();
         String head = what + " at " + Numbers.grouped(common) + " clients: ";
-        if (v != null && pl != null && v.kernelPerConnection() != null && pl.kernelPerConnection() != null) {
+        if (v != null && pl != null && positive(v.kernelPerConnection()) != null && positive(pl.kernelPerConnection()) != null) {
             return head + ordered(v.kernelPerConnection(), pl.kernelPerConnection(), false, Findings::bytes,
                     "cost the kernel less", r -> "(" + times(r) + " more)");
         }
@@ -196,11 +196,11 @@ public final class Findings {
 
     String storm() {
         if (common == null) {
-            return single("Connect storm", s -> s.allAnsweredSeconds() == null ? "not every client got an answer"
+            return single("Connect storm", s -> positive(s.allAnsweredSeconds()) == null ? "not every client got an answer"
                     : "all " + Numbers.grouped(s.clients()) + " clients answered once after " + seconds(s.allAnsweredSeconds()));
         }
-        Double v = stepAt(virtual).allAnsweredSeconds();
-        Double pl = stepAt(platform).allAnsweredSeconds();
+        Double v = positive(stepAt(virtual).allAnsweredSeconds());
+        Double pl = positive(stepAt(platform).allAnsweredSeconds());
         String head = "Connect storm at " + Numbers.grouped(common) + " clients: ";
         if (v != null && pl != null) {
             return head + "all answered once after " + seconds(v) + " (virtual) and " + seconds(pl) + " (platform).";
@@ -222,19 +222,19 @@ public final class Findings {
             if (one.isEmpty()) return (stopped.isEmpty() ? "The lab scenario did not run." : "The lab scenario did not finish." + stopped);
             Step s = one.get();
             return "With " + Numbers.grouped(s.idle()) + " idle connections, the " + Numbers.grouped(s.clients())
-                    + " active clients' p99 with " + modeName(s.mode()) + ": " + (s.p99Ms() == null ? "not measured" : millis(s.p99Ms()))
+                    + " active clients' p99 with " + modeName(s.mode()) + ": " + (positive(s.p99Ms()) == null ? "not measured" : millis(s.p99Ms()))
                     + "; the other mode has no lab step to compare." + stopped;
         }
         Step sv = v.stream().filter(s -> s.idle() == idle.get()).max(Comparator.comparingInt(Step::clients)).orElseThrow();
         Step sp = pl.stream().filter(s -> s.idle() == idle.get()).max(Comparator.comparingInt(Step::clients)).orElseThrow();
         StringBuilder b = new StringBuilder("With ").append(Numbers.grouped(idle.get())).append(" idle connections, the ")
                 .append(Numbers.grouped(sv.clients())).append(" active clients' p99: ");
-        if (sv.p99Ms() != null && sp.p99Ms() != null) {
+        if (positive(sv.p99Ms()) != null && positive(sp.p99Ms()) != null) {
             b.append(ordered(sv.p99Ms(), sp.p99Ms(), false, Findings::millis, "answered faster", r -> "(" + times(r) + ")"));
             b.setLength(b.length() - 1);
         } else {
-            b.append("virtual threads ").append(sv.p99Ms() == null ? "not measured" : millis(sv.p99Ms()))
-                    .append(", platform threads ").append(sp.p99Ms() == null ? "not measured" : millis(sp.p99Ms()));
+            b.append("virtual threads ").append(positive(sv.p99Ms()) == null ? "not measured" : millis(sv.p99Ms()))
+                    .append(", platform threads ").append(positive(sp.p99Ms()) == null ? "not measured" : millis(sp.p99Ms()));
         }
         if (sv.memory() != null && sp.memory() != null) {
             b.append("; server resident memory ").append(bytes(sv.memory().rssAtLoad())).append(" (virtual) and ")
@@ -260,13 +260,15 @@ public final class Findings {
      */
     private String compare(String what, String where, Function<Step, Double> figure, boolean higherWins,
                            Function<Double, String> format, String platformWins, Function<Double, String> ratio) {
-        if (common == null) return single(what + where, s -> figure.apply(s) == null ? "not measured" : format.apply(figure.apply(s)));
-        Double v = figure.apply(stepAt(virtual));
-        Double pl = figure.apply(stepAt(platform));
+        if (common == null) {
+            return single(what + where, s -> positive(figure.apply(s)) == null ? "not measured" : format.apply(figure.apply(s)));
+        }
+        Double v = positive(figure.apply(stepAt(virtual)));
+        Double pl = positive(figure.apply(stepAt(platform)));
         String head = what + " at " + Numbers.grouped(common) + " clients" + where + ": ";
-        if (v == null || pl == null || v < 0 || pl < 0) {
-            return head + "virtual threads " + (v == null || v < 0 ? "not measured" : format.apply(v)) + ", platform threads "
-                    + (pl == null || pl < 0 ? "not measured" : format.apply(pl)) + ".";
+        if (v == null || pl == null) {
+            return head + "virtual threads " + (v == null ? "not measured" : format.apply(v)) + ", platform threads "
+                    + (pl == null ? "not measured" : format.apply(pl)) + ".";
         }
         return head + ordered(v, pl, higherWins, format, platformWins, ratio);
     }
@@ -333,14 +335,15 @@ public final class Findings {
 
     private static String memoryText(MemoryCost m) {
         if (m == null) return "not measured";
-        if (m.rssPerConnection() != null) return bytes(m.rssPerConnection());
-        return m.rssUpperBound() == null ? "not measured" : "below the noise floor (at most " + bytes(m.rssUpperBound()) + ")";
+        if (positive(m.rssPerConnection()) != null) return bytes(m.rssPerConnection());
+        return m.rssUpperBound() == null ? "not measured" : "below the noise floor (at most " + bytes(m.rssUpperBound()) + " per connection)";
     }
 
     private static String kernelText(MemoryCost m) {
         if (m == null) return "not measured";
-        if (m.kernelPerConnection() != null) return bytes(m.kernelPerConnection());
-        return m.connections() > 0 ? "below the noise floor (at most " + bytes((double) m.kernelNoiseFloor() / m.connections()) + ")"
+        if (positive(m.kernelPerConnection()) != null) return bytes(m.kernelPerConnection());
+        return m.connections() > 0 ? "below the noise floor (at most " + bytes((double) m.kernelNoiseFloor() / m.connections())
+                + " per connection)"
                 : "not measured";
     }
 
@@ -381,6 +384,11 @@ public final class Findings {
         return t;
     }
 
+    /** A figure that can be said: null when missing, not a number, or negative (which no figure here can be). */
+    private static Double positive(Double v) {
+        return v == null || !Double.isFinite(v) || v < 0 ? null : v;
+    }
+
     /** "1.9 ×", "17 ×". */
     static String times(double ratio) {
         return sig(ratio) + " ×";
@@ -388,7 +396,7 @@ public final class Findings {
 
     /** Two significant digits below 100, whole numbers above: 1.9, 18, 352, 19,815. */
     static String sig(double v) {
-        if (v < 0) throw new IllegalArgumentException("negative figure " + v);
+        if (!(v >= 0) || Double.isInfinite(v)) return "?"; // never reached: callers say such figures are not measured
         if (v >= 100) return Numbers.grouped(Math.round(v));
         if (v >= 10) return Long.toString(Math.round(v));
         if (v == 0) return "0";

@@ -93,7 +93,7 @@ class FindingsTest {
         // 500 clients: both deltas below the 2 MiB floor (DemoSamples.ladder below 1,000 clients).
         DemoResult small = of(PINNED, step(Mode.VIRTUAL, 500, 1, 1, 4_200, 23, 1), step(Mode.PLATFORM, 500, 1, 1, 72_700, 515, 1));
         assertEquals("Server memory per connection (resident memory against the fresh process) at 500 clients: virtual threads "
-                + "below the noise floor (at most 4.1 KiB), platform threads below the noise floor (at most 4.1 KiB).",
+                + "below the noise floor (at most 4.1 KiB per connection), platform threads below the noise floor (at most 4.1 KiB per connection).",
                 Findings.of(small, Findings.MEMORY));
         // Only virtual within noise: platform's figure against virtual's bound gives a ratio of at least.
         Step v = new Step(Scenario.LADDER, Mode.VIRTUAL, 10_000, 0, null, null, 1, 1.0, 1.0, 1, 0, 10_000, 10_000,
@@ -101,10 +101,10 @@ class FindingsTest {
                 new MemoryCost(10_000, 100L << 20, (100L << 20) + (1L << 20), 2L << 20, 0, 0, 1L << 20));
         DemoResult mixed = of(PINNED, v, step(Mode.PLATFORM, 10_000, 1, 1, 72_700, 10_015, 1));
         assertEquals("Server memory per connection (resident memory against the fresh process) at 10,000 clients: virtual "
-                + "threads below the noise floor (at most 210 B), platform threads 71 KiB (at least 347 × more for platform threads).",
+                + "threads below the noise floor (at most 210 B per connection), platform threads 71 KiB (at least 347 × more for platform threads).",
                 Findings.of(mixed, Findings.MEMORY));
         assertEquals("The kernel's thread stacks and page tables (KernelStack + PageTables, system-wide) per connection at "
-                + "10,000 clients: virtual threads below the noise floor (at most 105 B), platform threads 16 KiB.",
+                + "10,000 clients: virtual threads below the noise floor (at most 105 B per connection), platform threads 16 KiB.",
                 Findings.of(mixed, Findings.KERNEL));
     }
 
@@ -122,7 +122,16 @@ class FindingsTest {
         for (Findings.Finding f : Findings.of(r)) {
             assertFalse(negative.matcher(f.text()).find(), f.chart() + ": " + f.text());
         }
-        assertTrue(Findings.of(r, Findings.MEMORY).contains("virtual threads below the noise floor (at most 2 KiB)"));
+        assertTrue(Findings.of(r, Findings.MEMORY).contains("virtual threads below the noise floor (at most 2 KiB per connection)"));
+    }
+
+    @Test
+    void anImpossibleFigureIsNotMeasuredNeitherShownNorACrash() {
+        DemoResult r = of(PINNED, step(Mode.VIRTUAL, 100, 30_000, -3, 4_200, 23, Double.NaN),
+                step(Mode.PLATFORM, 100, 30_000, 35, 72_700, 115, 12));
+        assertEquals("Server CPU per answer at 100 clients: virtual threads not measured, platform threads 35 µs.", Findings.of(r, Findings.CPU));
+        assertEquals("p99 latency at 100 clients: virtual threads not measured, platform threads 12 ms.", Findings.of(r, Findings.P99));
+        DemoHtmlReport.render(r);
     }
 
     @Test
