@@ -1,5 +1,6 @@
 package loomlab.load.report;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,6 +52,20 @@ class LiveReportTest {
     }
 
     @Test
+    void beforeTheFirstStepItSaysItIsStarting() throws Exception {
+        try (LiveReport live = LiveReport.start(0)) {
+            HttpResponse<String> page = get(live, "/");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<meta http-equiv=\"refresh\" content=\"1\">"), "reloads until the report is there");
+            assertTrue(page.body().contains("Starting: the report appears here after the first step."));
+            assertEquals(503, get(live, "/results.json").statusCode());
+            live.update(running(1));
+            assertTrue(get(live, "/").body().contains("1 of 23 steps, running…"));
+            assertEquals(200, get(live, "/results.json").statusCode());
+        }
+    }
+
+    @Test
     void onlyGetOfItsTwoPathsAndNothingOfTheRequestInTheAnswer() throws Exception {
         try (LiveReport live = LiveReport.start(0, running(2))) {
             HttpResponse<String> other = get(live, "/%3Cscript%3Ealert(1)%3C/script%3E?x=%3Cb%3E");
@@ -76,6 +91,27 @@ class LiveReportTest {
         HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         assertThrows(ConnectException.class, () -> fresh.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
+    void closeWaitsForAnOpenPageToFetchTheFinishedDemo() throws Exception {
+        LiveReport live = LiveReport.start(0, running(2), Duration.ofMinutes(2));
+        assertEquals(200, get(live, "/results.json").statusCode(), "a page polls: it is open");
+        live.update(DemoSamples.result(null));
+        Thread closing = Thread.ofPlatform().start(live::close);
+        await().atMost(Duration.ofSeconds(30)).until(() -> closing.getState() == Thread.State.TIMED_WAITING);
+        assertEquals(true, JsonPaths.of(get(live, "/results.json").body()).get("finished"), "still served while it waits");
+        closing.join(Duration.ofSeconds(30));
+        assertFalse(closing.isAlive(), "closed once the page had the end");
+    }
+
+    @Test
+    void closeDoesNotWaitWhenNoPageIsOpen() throws Exception {
+        LiveReport live = LiveReport.start(0, running(2), Duration.ofMinutes(10));
+        live.update(DemoSamples.result(null));
+        Thread closing = Thread.ofPlatform().start(live::close);
+        closing.join(Duration.ofMinutes(1));
+        assertFalse(closing.isAlive(), "nobody polled, so nothing to wait for");
     }
 
     @Test
