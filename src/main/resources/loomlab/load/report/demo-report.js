@@ -171,8 +171,10 @@
         var c = el('circle', { cx: x(s.clients), cy: y(spec.value(s)), r: 4, fill: color, 'class': 'point' }, svg);
         el('title', {}, c, mode + ', ' + s.clients + ' clients: ' + fmt(spec.value(s)) + unit);
       });
+      // Modes side by side at the same count: bounds are often equal (the same floor, the same connections).
+      var shift = (data.modes.indexOf(mode) - (data.modes.length - 1) / 2) * 8;
       hollow.forEach(function (s) {
-        var b = spec.bound(s), cx = x(s.clients), c;
+        var b = spec.bound(s), cx = x(s.clients) + shift, c;
         if (!logY && b > yticks[yticks.length - 1]) {
           var t = M.top;
           c = el('path', { d: 'M' + cx + ' ' + t + ' L' + (cx - 6) + ' ' + (t + 10) + ' L' + (cx + 6) + ' ' + (t + 10) + ' Z',
