@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import loomlab.HeadlessChromium;
@@ -28,28 +29,35 @@ class LiveReportBrowserTest {
         try (LiveReport live = LiveReport.start(0, LiveReportTest.running(2));
              DevToolsBrowser browser = DevToolsBrowser.start(dir)) {
             String tab = browser.open(live.url());
-            patiently().until(() -> browser.evaluate(tab, "document.body.getAttribute('data-steps-rendered')"), equalTo("2"));
+            // While the tab navigates from about:blank to the page, an evaluation may meet no document yet.
+            patiently().ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> body(browser, tab, "data-steps-rendered"), equalTo("2"));
             // A mark on the window: a reload would wipe it.
             browser.evaluate(tab, "window.stillTheSamePage = 'yes'");
             assertEquals("2", browser.evaluate(tab, "document.querySelectorAll('#chart-throughput circle.point').length"),
                     "serial and platform at 1 client");
 
             live.update(LiveReportTest.running(5));
-            patiently().until(() -> browser.evaluate(tab, "document.body.getAttribute('data-steps-rendered')"), equalTo("5"));
+            patiently().until(() -> body(browser, tab, "data-steps-rendered"), equalTo("5"));
             assertEquals("5", browser.evaluate(tab, "document.querySelectorAll('#chart-throughput circle.point').length"));
             assertTrue(browser.evaluate(tab, "document.getElementById('progress').textContent").startsWith("5 of 23 steps, running…"));
             assertEquals("5", browser.evaluate(tab, "document.querySelectorAll('#steps tbody tr').length"), "the table grew");
-            assertEquals("false", browser.evaluate(tab, "document.body.getAttribute('data-finished')"));
+            assertEquals("false", body(browser, tab, "data-finished"));
 
             live.update(DemoSamples.result(null));
-            patiently().until(() -> browser.evaluate(tab, "document.body.getAttribute('data-finished')"), equalTo("true"));
-            assertEquals("20", browser.evaluate(tab, "document.body.getAttribute('data-steps-rendered')"));
-            assertEquals("10", browser.evaluate(tab, "document.body.getAttribute('data-charts-drawn')"));
+            patiently().until(() -> body(browser, tab, "data-finished"), equalTo("true"));
+            assertEquals("20", body(browser, tab, "data-steps-rendered"));
+            assertEquals("10", body(browser, tab, "data-charts-drawn"));
             assertTrue(browser.evaluate(tab, "document.getElementById('progress').textContent").startsWith("Finished: 20 steps"));
             assertEquals(Findings.of(DemoSamples.result(null), Findings.LAB),
                     browser.evaluate(tab, "document.getElementById('finding-lab').textContent"), "the sentences follow too");
             assertEquals("yes", browser.evaluate(tab, "window.stillTheSamePage"), "updated in place, never reloaded");
         }
+    }
+
+    /** An attribute of the page's body; "null" while the page has none (or no body yet: it is still loading). */
+    private static String body(DevToolsBrowser browser, String tab, String attribute) throws Exception {
+        return browser.evaluate(tab, "document.body ? document.body.getAttribute('" + attribute + "') : null");
     }
 
     private static ConditionFactory patiently() {

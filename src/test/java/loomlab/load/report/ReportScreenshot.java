@@ -3,6 +3,7 @@ package loomlab.load.report;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,9 @@ class ReportScreenshot {
         int width = Integer.parseInt(System.getProperty("screenshot.width", "1280"));
         try (DevToolsBrowser browser = DevToolsBrowser.start(dir)) {
             String tab = browser.open(url);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !browser.evaluate(tab, "document.body && document.body.getAttribute('data-charts-drawn')").isEmpty()
-                    && !browser.evaluate(tab, "document.body.getAttribute('data-charts-drawn')").equals("null"));
+            // Until the page's script has drawn the charts (while the tab loads there may be no document yet).
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IOException.class).until(() -> !browser.evaluate(tab,
+                    "document.body ? document.body.getAttribute('data-charts-drawn') : null").equals("null"));
             browser.screenshot(tab, width, png);
         }
         assertTrue(Files.size(png) > 0);
