@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import loomlab.config.Mode;
 import loomlab.load.LoadResult;
 import loomlab.load.LoadRun;
 import loomlab.load.Numbers;
+import loomlab.load.Progress;
 import loomlab.load.ProgressPrinter;
 
 /**
@@ -26,6 +28,9 @@ import loomlab.load.ProgressPrinter;
  * active clients.
  */
 public final class DemoRun {
+
+    private static final int WARM_CLIENTS = 10;
+    private static final Duration WARM_TIME = Duration.ofSeconds(1);
 
     private final DemoSettings settings;
     private final PrintWriter err;
@@ -138,6 +143,7 @@ public final class DemoRun {
         int maxConnections = p.connections() + 64;
         try (ModeServer server = ModeServer.start(command, settings.workload(), p.mode(), maxConnections, placement.serverCores(),
                 logs, tag)) {
+            warm(server, p);
             ProcFiles.Sample baseline = server.settle();
             long filesBefore = ProcFiles.openFiles(server.pid()).orElse(-1);
             long kernelBefore = ProcFiles.kernelBytes().orElse(0);
@@ -146,7 +152,8 @@ public final class DemoRun {
                 if (p.idle() > 0) {
                     say(label + " opening " + Numbers.grouped(p.idle()) + " idle connections");
                     long t0 = System.nanoTime();
-                    idle = IdleConnections.open(server.address(), p.idle(), settings.connectTimeout());
+                    idle = IdleConnections.open(server.address(), p.idle(), DemoSettings.sources(server.address(), p.idle()),
+                            settings.connectTimeout());
                     say(label + " " + Numbers.grouped(idle.held()) + " idle connections open after "
                             + Numbers.decimal((System.nanoTime() - t0) / 1e9) + " s"
                             + (idle.failed() > 0 ? ", " + Numbers.grouped(idle.failed()) + " failed (" + idle.firstError() + ")" : ""));
@@ -171,6 +178,7 @@ public final class DemoRun {
                     throw e;
                 }
                 LoadResult r = run.finish();
+                errorNote(label, r);
                 OptionalDouble storm = run.allAnsweredSeconds();
                 StepFigures.Observed seen = new StepFigures.Observed(baseline, windowStart, atLoad, kernelBefore, kernelAtLoad,
                         filesBefore, filesAtLoad);
@@ -180,6 +188,32 @@ public final class DemoRun {
                 if (idle != null) idle.close();
             }
         }
+    }
+
+    /**
+     * A second of load from a few clients before the baseline, then they leave: the JIT compiles
+     * the server's hot path and the heap grows to what the load's allocation needs, so that what
+     * the step adds over the baseline is the connections' cost, not the JVM's own warming up
+     * (tens of MiB at full speed, the same for 10 clients as for 1,000).
+     */
+    private void warm(ModeServer server, DemoPlan.Planned p) throws InterruptedException {
+        int clients = p.mode() == Mode.SERIAL ? 1 : Math.min(WARM_CLIENTS, Math.max(1, p.clients()));
+        LoadRun.run(settings.load(server.address(), clients).withTiming(WARM_TIME, Duration.ZERO,
+                Duration.ZERO), List.of(), Progress.NONE);
+    }
+
+    /** Errors are a result too: which kinds, with the first message of each, in the notes. */
+    private void errorNote(String label, LoadResult r) {
+        long total = r.requestErrors() + r.connectFailures() + r.mismatches();
+        if (total == 0) return;
+        String kinds = r.errors().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey().label()
+                        + (r.examples().containsKey(e.getKey()) ? " (" + LogText.shorten(r.examples().get(e.getKey())) + ")" : ""))
+                .collect(Collectors.joining(", "));
+        String note = label + " " + Numbers.grouped(total) + " errors: " + kinds
+                + (r.mismatches() > 0 ? (kinds.isEmpty() ? "" : ", ") + Numbers.grouped(r.mismatches()) + " wrong answers" : "");
+        notes.add(note);
+        say("note: " + note);
     }
 
     /** Why this mode can go no further, from what its server said or did; null when it held. */

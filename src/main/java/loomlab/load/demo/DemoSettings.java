@@ -1,11 +1,14 @@
 package loomlab.load.demo;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import loomlab.config.Mode;
 import loomlab.load.LoadSettings;
+import loomlab.load.SourceAddresses;
+import loomlab.load.SystemLimits;
 import loomlab.load.Workload;
 
 /**
@@ -85,7 +88,13 @@ public record DemoSettings(
         return LoadSettings.of(workload, target, clients, step)
                 .withTiming(step, warmup, Duration.ZERO)
                 .withMessageSize(messageSize)
-                .withTimeouts(connectTimeout, readTimeout);
+                .withTimeouts(connectTimeout, readTimeout)
+                .withSources(sources(target, clients));
+    }
+
+    /** Loopback source addresses for this many connections to one server port (none when one is enough). */
+    static List<InetAddress> sources(InetSocketAddress target, int connections) {
+        return SourceAddresses.plan(target, connections, List.of(), SystemLimits.ephemeralPorts()).addresses();
     }
 
     /** The active clients of the lab scenario: each at its own pace, like a student. */

@@ -1,6 +1,7 @@
 package loomlab.load.demo;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -26,17 +27,22 @@ final class IdleConnections implements AutoCloseable {
 
     private IdleConnections() { }
 
-    /** Opens {@code count} connections to the server; those that fail are counted, not retried. */
-    static IdleConnections open(InetSocketAddress server, int count, Duration connectTimeout) throws InterruptedException {
+    /**
+     * Opens {@code count} connections to the server, spread over the source addresses (none: the
+     * OS picks); those that fail are counted, not retried.
+     */
+    static IdleConnections open(InetSocketAddress server, int count, List<InetAddress> sources, Duration connectTimeout)
+            throws InterruptedException {
         IdleConnections idle = new IdleConnections();
         Semaphore slots = new Semaphore(PARALLEL);
         List<Thread> threads = new ArrayList<>(count);
         Thread.Builder builder = Thread.ofVirtual().name("demo-idle-", 0);
         for (int i = 0; i < count; i++) {
+            InetAddress source = sources.isEmpty() ? null : sources.get(i % sources.size());
             slots.acquire();
             threads.add(builder.start(() -> {
                 try {
-                    idle.connect(server, connectTimeout);
+                    idle.connect(server, source, connectTimeout);
                 } finally {
                     slots.release();
                 }
@@ -46,9 +52,10 @@ final class IdleConnections implements AutoCloseable {
         return idle;
     }
 
-    private void connect(InetSocketAddress server, Duration timeout) {
+    private void connect(InetSocketAddress server, InetAddress source, Duration timeout) {
         Socket s = new Socket();
         try {
+            if (source != null) s.bind(new InetSocketAddress(source, 0));
             s.connect(server, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             open.add(s);
         } catch (IOException e) {

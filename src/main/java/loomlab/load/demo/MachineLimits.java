@@ -43,7 +43,9 @@ record MachineLimits(long openFiles, long openNow, int ephemeralPorts, long pidM
 
     /** The most clients (connections to one server) that fit, rounded down to hundreds. */
     int largestClients() {
-        long fit = Math.min(Math.min(loadSide(), serverSide()), ephemeralPorts - 100L);
+        // Ephemeral ports do not limit: past what one source address connects quickly, the clients
+        // are spread over more loopback addresses (SourceAddresses).
+        long fit = Math.min(loadSide(), serverSide());
         fit = Math.min(fit, 1_000_000);
         if (fit >= 200) fit = fit / 100 * 100;
         return (int) Math.max(1, fit);
@@ -68,7 +70,8 @@ record MachineLimits(long openFiles, long openNow, int ephemeralPorts, long pidM
                 : Numbers.grouped(openFiles) + " (ulimit -n): the load generator needs one per client (it holds "
                   + Numbers.grouped(openNow) + " already, and keeps " + LOAD_MARGIN + " spare), each server one per connection ("
                   + SERVER_MARGIN + " kept for its own)");
-        m.put("ephemeral ports", Numbers.grouped(ephemeralPorts) + " per source address and server port (net.ipv4.ip_local_port_range)");
+        m.put("ephemeral ports", Numbers.grouped(ephemeralPorts) + " per source address and server port (net.ipv4.ip_local_port_range);"
+                + " past half of them connects slow down, so larger steps spread their clients over 127.0.0.2, 127.0.0.3, ...");
         long left = platformThreadsLeft();
         if (left >= 0) {
             m.put("threads", "kernel.pid_max " + Numbers.grouped(pidMax) + " for all processes together ("

@@ -60,7 +60,9 @@ final class ModeServer implements AutoCloseable {
     private ModeServer(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.reader = Thread.ofVirtual().name("demo-server-log").start(this::copyOutput);
+        // A platform thread: among thousands of busy client threads a virtual one could fall behind,
+        // the server's stdout pipe would fill, and the server would stall on its own log.
+        this.reader = Thread.ofPlatform().daemon(true).name("demo-server-log").start(this::copyOutput);
     }
 
     /** The one-service config of a mode's server, as the JSON file it reads. */
@@ -72,8 +74,9 @@ final class ModeServer implements AutoCloseable {
                 .withConnectionLimits(maxConnections, 0)
                 .withReadTimeout(CONNECTION_TIMEOUT)
                 .withRequestDeadline(CONNECTION_TIMEOUT);
+        // No per-connection lines: thousands a second would measure the log, not the server.
         // No pinning watch: its JFR recording would run in virtual mode only, at virtual mode's expense.
-        ServerConfig config = new ServerConfig(LogLevel.INFO, Duration.ofSeconds(1), Duration.ZERO, AdminConfig.DEFAULT,
+        ServerConfig config = new ServerConfig(LogLevel.QUIET, Duration.ofSeconds(1), Duration.ZERO, AdminConfig.DEFAULT,
                 List.of(service), new PinningConfig(false, PinningConfig.DEFAULT.threshold()), RESERVED_FDS);
         return ConfigWriter.toJson(config);
     }

@@ -115,9 +115,13 @@ final class ProcFiles {
         return OptionalLong.empty();
     }
 
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
+    /**
+     * The whole file. Not {@code Files.readString}: /proc files say they are empty, and on
+     * /proc/sys that read stops after the first bytes ("3" of pid_max 32768).
+     */
+    static String read(Path p) {
+        try (var in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

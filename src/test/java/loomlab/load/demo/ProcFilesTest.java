@@ -30,6 +30,14 @@ class ProcFilesTest {
     }
 
     @Test
+    void sysctlsAreReadWhole() {
+        // Files.readString returned "3" for a pid_max of 32768 here.
+        if (ProcFiles.read(java.nio.file.Path.of("/proc/sys/kernel/pid_max")) == null) return; // not Linux
+        assertTrue(ProcFiles.sysctl("kernel/pid_max").orElseThrow() >= 300, "pid_max is at least 301 on Linux");
+        assertTrue(ProcFiles.machineThreads().orElseThrow() > 1);
+    }
+
+    @Test
     void thisProcessCanBeReadFromOutside() {
         ProcFiles.Sample me = ProcFiles.sample(ProcessHandle.current().pid());
         if (me == null) return; // not Linux
