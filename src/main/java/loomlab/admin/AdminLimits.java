@@ -72,11 +72,12 @@ public record AdminLimits(int maxConnections, Duration requestTimeout, Duration 
     /** A value as typed, safe to print: control characters escaped, at most 40 characters. */
     private static String shown(String text) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < text.length() && sb.length() < 40; i++) {
+        int i = 0;
+        for (; i < text.length() && sb.length() < 40; i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c)); else sb.append(c);
         }
-        return sb.length() < text.length() ? sb + "..." : sb.toString();
+        return i < text.length() ? sb + "..." : sb.toString();
     }
 
     /** For the start-up line: "64 connections, request 10 s, idle 10 s". */

@@ -40,8 +40,9 @@ public final class Observability implements AutoCloseable {
         ServerConfig config = server.config();
         FdLimitCheck.log(config, server.fdLimit(), server.fdReserve(), System.getLogger("loomlab"));
         try {
-            ProcessMetrics.initialise();
-        } catch (RuntimeException | LinkageError e) {
+            // Now, with descriptors to spare, for the readers of the beans: a shortage later cannot break them.
+            if (config.admin().enabled() || !config.statsInterval().isZero()) ProcessMetrics.initialise();
+        } catch (RuntimeException | LinkageError | InternalError e) {
             LOG.log(Level.WARNING, "the JVM's management beans are not available (" + e + "): /metrics, /status and the stats line"
                     + " show what /proc gives");
         }
