@@ -15,6 +15,7 @@ import loomlab.load.demo.DemoResult;
 import loomlab.load.demo.DemoRun;
 import loomlab.load.demo.DemoSettings;
 import loomlab.load.report.DemoReportFiles;
+import loomlab.load.report.LiveReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,10 +137,23 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("loomlab demo: cannot write the report to " + out + ": " + e.getMessage());
             return ExitCodes.SYSTEM;
         }
+        LiveReport live;
+        try {
+            live = noLive ? null : LiveReport.start(livePort);
+        } catch (IOException e) {
+            err.println("loomlab demo: cannot serve the live page on 127.0.0.1:" + livePort + ": " + e.getMessage()
+                    + " (choose another --live-port, or --no-live)");
+            return ExitCodes.SYSTEM;
+        }
+        if (live != null) {
+            err.println("live: " + live.url() + "  (open it on the projector; it follows the demo step by step)");
+            err.flush();
+        }
         DemoResult result;
-        try (LivePage live = noLive ? LivePage.none() : LivePage.start(livePort, err)) {
-            result = DemoRun.run(settings, err, Terminal.interactive(), Version.version(), live::update, DemoRun.serverCommand());
-            live.update(result);
+        try {
+            result = DemoRun.run(settings, err, Terminal.interactive(), Version.version(),
+                    snapshot -> { if (live != null) live.update(snapshot); }, DemoRun.serverCommand());
+            if (live != null) live.update(result);
         } catch (IOException e) {
             err.println("loomlab demo: " + e.getMessage());
             return ExitCodes.SYSTEM;
@@ -147,6 +161,9 @@ public final class DemoCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("loomlab demo: interrupted");
             return ExitCodes.SYSTEM;
+        } finally {
+            // An open page gets the finished report before the server goes.
+            if (live != null) live.close();
         }
         Path html;
         try {

@@ -29,10 +29,11 @@ class DemoCommandTest {
     void everyModeRunsInAFreshServerProcessAndEveryStepIsMeasuredFromOutside() throws Exception {
         Path out = dir.resolve("demo");
         CliRun r = CliRun.of("demo", "--clients", "1,3", "--step", "300ms", "--warmup", "0", "--lab-idle", "20",
-                "--lab-active", "2", "--no-pin", "--no-live", "--out", out.toString());
+                "--lab-active", "2", "--no-pin", "--live-port", "0", "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.toString());
         assertTrue(r.out().contains("report: " + out.resolve("index.html").toAbsolutePath()), r.out());
         assertTrue(r.err().contains("cores: not pinned"), r.err());
+        assertTrue(r.err().contains("live: http://127.0.0.1:"), "the live page's address is said at the start: " + r.err());
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertFalse(json.get("placement").get("pinned").asBoolean());
         assertTrue(json.get("notes").get(0).asText().contains("not a fair comparison"), json.get("notes").toString());
