@@ -152,14 +152,14 @@ public final class DemoRun {
                 if (p.idle() > 0) {
                     say(label + " opening " + Numbers.grouped(p.idle()) + " idle connections");
                     long t0 = System.nanoTime();
-                    idle = IdleConnections.open(server.address(), p.idle(), DemoSettings.sources(server.address(), p.idle()),
+                    idle = IdleConnections.open(server.address(), p.idle(), DemoSettings.sources(server.address(), p.idle(), 2 * n + 1),
                             settings.connectTimeout());
                     say(label + " " + Numbers.grouped(idle.held()) + " idle connections open after "
                             + Numbers.decimal((System.nanoTime() - t0) / 1e9) + " s"
                             + (idle.failed() > 0 ? ", " + Numbers.grouped(idle.failed()) + " failed (" + idle.firstError() + ")" : ""));
                 }
-                LoadRun run = LoadRun.prepare(p.scenario() == Scenario.LAB ? settings.lab(server.address())
-                        : settings.load(server.address(), p.clients()), List.of(), new ProgressPrinter(err, label, terminal));
+                LoadRun run = LoadRun.prepare(p.scenario() == Scenario.LAB ? settings.lab(server.address(), 2 * n)
+                        : settings.load(server.address(), p.clients(), 2 * n), List.of(), new ProgressPrinter(err, label, terminal));
                 run.begin();
                 ProcFiles.Sample windowStart;
                 ProcFiles.Sample atLoad;
@@ -198,7 +198,7 @@ public final class DemoRun {
      */
     private void warm(ModeServer server, DemoPlan.Planned p) throws InterruptedException {
         int clients = p.mode() == Mode.SERIAL ? 1 : Math.min(WARM_CLIENTS, Math.max(1, p.clients()));
-        LoadRun.run(settings.load(server.address(), clients).withTiming(WARM_TIME, Duration.ZERO,
+        LoadRun.run(settings.load(server.address(), clients, 0).withTiming(WARM_TIME, Duration.ZERO,
                 Duration.ZERO), List.of(), Progress.NONE);
     }
 

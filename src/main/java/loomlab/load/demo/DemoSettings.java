@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import loomlab.config.Mode;
 import loomlab.load.LoadSettings;
@@ -84,21 +85,42 @@ public record DemoSettings(
     }
 
     /** The load of one rising-load step: every client in a closed loop. */
-    LoadSettings load(InetSocketAddress target, int clients) {
+    LoadSettings load(InetSocketAddress target, int clients, int block) {
         return LoadSettings.of(workload, target, clients, step)
                 .withTiming(step, warmup, Duration.ZERO)
                 .withMessageSize(messageSize)
                 .withTimeouts(connectTimeout, readTimeout)
-                .withSources(sources(target, clients));
+                .withSources(sources(target, clients, block));
     }
 
-    /** Loopback source addresses for this many connections to one server port (none when one is enough). */
-    static List<InetAddress> sources(InetSocketAddress target, int connections) {
-        return SourceAddresses.plan(target, connections, List.of(), SystemLimits.ephemeralPorts()).addresses();
+    /**
+     * Loopback source addresses for this many connections to one server port, none when the OS
+     * can pick from one; a fresh block of addresses for every use. An address's closed
+     * connections stay in TIME_WAIT for a minute, and binding a new socket to it then searches
+     * the whole port range on every connect: the next step's 19,800 binds held the load
+     * generator's only core for minutes (seen here, platform after virtual at 19,800).
+     *
+     * @param block a number of its own for each use in a demo (127.1.block.1 onward)
+     */
+    static List<InetAddress> sources(InetSocketAddress target, int connections, int block) {
+        int needed = SourceAddresses.plan(target, connections, List.of(), SystemLimits.ephemeralPorts()).addresses().size();
+        List<InetAddress> out = new ArrayList<>(needed);
+        for (int i = 0; i < needed; i++) {
+            out.add(loopback(0x7f010000 + ((block & 0xffff) << 8) + 1 + i));
+        }
+        return List.copyOf(out);
+    }
+
+    private static InetAddress loopback(int value) {
+        try {
+            return InetAddress.getByAddress(java.nio.ByteBuffer.allocate(4).putInt(value).array());
+        } catch (java.net.UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     /** The active clients of the lab scenario: each at its own pace, like a student. */
-    LoadSettings lab(InetSocketAddress target) {
-        return load(target, labActive).withPacing(labRate, Duration.ZERO);
+    LoadSettings lab(InetSocketAddress target, int block) {
+        return load(target, labActive, block).withPacing(labRate, Duration.ZERO);
     }
 }
