@@ -104,7 +104,16 @@ final class EchoBattery extends Battery {
         payload[2] = 'n';
         for (int v = 1; v <= 0xff; v++) payload[3 + v] = (byte) v;
         Received r = TcpProbe.exchange(target, List.of(payload), Stop.atLength(payload.length), 4096);
-        judge(check("echo.binary").sent(payload).received(r).expected(m.get("expect.echo.same")), payload, r);
+        Result res = check("echo.binary").sent(payload).received(r).expected(m.get("expect.echo.same"));
+        if (judge(res, payload, r)) return;
+        // Closed or reset in the middle, past the NUL: an exception on the bytes above 0x7f is the
+        // likely cause (with a reset, what was in flight is lost, so where it stopped is unknown).
+        byte[] got = r.bytes();
+        boolean prefix = got.length < payload.length && Arrays.equals(got, Arrays.copyOf(payload, got.length));
+        boolean pastNul = got.length > 4 || r.end() == Received.End.RESET;
+        if (prefix && pastNul && (r.end() == Received.End.RESET || r.end() == Received.End.CLOSED)) {
+            res.rehint(m.get("hint.echo.decode"));
+        }
     }
 
     private void large() {
@@ -184,17 +193,15 @@ final class EchoBattery extends Battery {
      * Passes when {@code r} holds exactly {@code expected}, or fails saying where it went wrong
      * and what the likely bug is.
      */
-    private void judge(Result res, byte[] expected, Received r) {
+    private boolean judge(Result res, byte[] expected, Received r) {
         byte[] got = r.bytes();
-        if (r.notConnected()) {
-            res.fail(ending(r), m.get("hint.gone"));
-            return;
-        }
+        if (r.notConnected()) return res.fail(ending(r), m.get("hint.gone"));
         int k = 0;
         while (k < got.length && k < expected.length && got[k] == expected[k]) k++;
         if (k == expected.length && got.length == expected.length) {
-            res.pass(m.get("outcome.echo.same", expected.length));
-        } else if (k == expected.length) {
+            return res.pass(m.get("outcome.echo.same", expected.length));
+        }
+        if (k == expected.length) {
             res.fail(m.get("outcome.echo.extra", got.length, expected.length), m.get("hint.echo.extra"));
         } else if (k < got.length) {
             res.fail(m.get("outcome.echo.differs", k, hex(expected[k]), hex(got[k])),
@@ -219,6 +226,7 @@ final class EchoBattery extends Battery {
                 res.fail(outcome, m.get("hint.echo.short"));
             }
         }
+        return false;
     }
 
     private static String hex(byte b) {

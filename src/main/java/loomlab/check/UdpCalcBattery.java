@@ -53,10 +53,13 @@ final class UdpCalcBattery extends Battery {
         if (strict) badSizes();
     }
 
-    /** 511 + 1: the sum carries into the second byte, so a server in the other order answers differently. */
+    /**
+     * 65280 + 256: the sum carries from the second byte into the third, so a server in the other
+     * order answers differently (and without overflowing 32 bits, so it does not crash instead).
+     */
     private void byteOrder() {
-        long a = 0x1ff;
-        long b = 1;
+        long a = 0xff00;
+        long b = 0x100;
         byte[] request = request(order, a, b, 0);
         Received r = UdpProbe.exchange(target, request);
         Result res = check("udp.byte-order").sent(request).received(r).expected(

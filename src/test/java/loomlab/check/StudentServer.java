@@ -59,6 +59,9 @@ final class StudentServer implements AutoCloseable {
                         handler.serve(client);
                     } catch (IOException | InterruptedException e) {
                         // the checker went away, or the test is over
+                    } catch (RuntimeException crash) {
+                        // an uncaught exception in a one-client-at-a-time server ends the server
+                        if (serial) server.closeQuietly();
                     } finally {
                         server.open.remove(client);
                     }
@@ -92,6 +95,14 @@ final class StudentServer implements AutoCloseable {
             }
         });
         return server;
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (Exception ignored) {
+            // already closed
+        }
     }
 
     int port() {
