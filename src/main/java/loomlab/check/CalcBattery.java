@@ -2,6 +2,7 @@ package loomlab.check;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import loomlab.check.TcpProbe.NotConnected;
@@ -149,8 +150,15 @@ final class CalcBattery extends Battery {
             Received whileStalled = other.read(Stop.atNuls(1), CAP, target.timeout());
             ServerKind kind;
             if (rightResult(whileStalled, second)) {
-                kind = ServerKind.CONCURRENT;
                 res.received(whileStalled);
+                // Concurrent only if the first client is still waiting: a server that closed it
+                // (half a request in its one recv()) served the second one after it, serially.
+                Received firstState = stalled.read(Stop.atLength(1), CAP, Duration.ofMillis(1));
+                if (firstState.end() == Received.End.CLOSED || firstState.end() == Received.End.RESET) {
+                    res.fail(m.get("outcome.calc.stalledClosed"), m.get("hint.calc.stalledClosed"));
+                    return;
+                }
+                kind = ServerKind.CONCURRENT;
             } else if (whileStalled.end() == Received.End.TIMEOUT && whileStalled.length() == 0) {
                 stalled.send(ascii("2\0" + "0\0"));
                 Received firstReply = stalled.read(Stop.atNuls(1), CAP, target.timeout());
