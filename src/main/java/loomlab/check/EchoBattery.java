@@ -110,7 +110,7 @@ final class EchoBattery extends Battery {
         // likely cause (with a reset, what was in flight is lost, so where it stopped is unknown).
         byte[] got = r.bytes();
         boolean prefix = got.length < payload.length && Arrays.equals(got, Arrays.copyOf(payload, got.length));
-        boolean pastNul = got.length > 4 || r.end() == Received.End.RESET;
+        boolean pastNul = got.length > 4; // exactly up to the NUL: the stop-at-NUL hint stands
         if (prefix && pastNul && (r.end() == Received.End.RESET || r.end() == Received.End.CLOSED)) {
             res.rehint(m.get("hint.echo.decode"));
         }
