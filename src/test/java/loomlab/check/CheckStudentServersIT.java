@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import loomlab.PythonServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

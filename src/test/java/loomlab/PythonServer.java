@@ -1,4 +1,4 @@
-package loomlab.check;
+package loomlab;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A Python server from a test resource ({@code python3 SCRIPT KIND 0}) on a port the system chose:
  * the script prints the port once it listens, and reading that line is the wait. Killed on close.
  */
-record PythonServer(Process process, int port) implements AutoCloseable {
+public record PythonServer(Process process, int port) implements AutoCloseable {
 
     /** Whether python3 runs here (CI installs it; without it the tests that need it are skipped). */
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
             p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -31,7 +31,7 @@ record PythonServer(Process process, int port) implements AutoCloseable {
     }
 
     /** Copies the resource to {@code dir} and returns the script's path. */
-    static Path script(Path dir, String resource) throws IOException {
+    public static Path script(Path dir, String resource) throws IOException {
         Path script = dir.resolve(Path.of(resource).getFileName().toString());
         try (InputStream in = PythonServer.class.getResourceAsStream(resource)) {
             Files.copy(in, script);
@@ -39,7 +39,7 @@ record PythonServer(Process process, int port) implements AutoCloseable {
         return script;
     }
 
-    static PythonServer start(Path script, String kind) throws Exception {
+    public static PythonServer start(Path script, String kind) throws Exception {
         Process p = new ProcessBuilder("python3", script.toString(), kind, "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
