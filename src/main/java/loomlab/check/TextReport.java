@@ -32,8 +32,10 @@ public final class TextReport {
         }
         out.append('\n');
         for (String finding : report.findings()) out.append(finding).append('\n');
-        out.append(m.get("report.summary", report.results().size(), report.count(Status.PASS),
-                report.count(Status.FAIL), report.count(Status.INFO) + report.count(Status.SKIP))).append(' ');
+        long failed = report.results().stream().filter(CheckResult::failedRequired).count();
+        long passed = report.count(Status.PASS);
+        out.append(m.get("report.summary", report.results().size(), passed, failed,
+                report.results().size() - passed - failed)).append(' ');
         int exit = report.exitCode();
         String verdict = switch (exit) {
             case CheckReport.OK -> m.get("report.verdict.ok");

@@ -106,7 +106,7 @@ final class UdpCalcBattery extends Battery {
                 judge(res, 1000, 2000, 0, r2, m.get("hint.udp.replyAddress"));
             }
         } catch (IOException e) {
-            res.fail(String.valueOf(e.getMessage()), m.get("hint.gone"));
+            res.fail(String.valueOf(e.getMessage()), m.get("hint.udp.gone"));
         }
     }
 
@@ -132,13 +132,13 @@ final class UdpCalcBattery extends Battery {
                         m.get("hint.udp.badSize"));
             }
         } catch (IOException e) {
-            res.fail(String.valueOf(e.getMessage()), m.get("hint.gone"));
+            res.fail(String.valueOf(e.getMessage()), m.get("hint.udp.gone"));
         }
     }
 
     /** Passes when the reply is the 4-byte result in the order under check; else says why not. */
     private boolean judge(Result res, long a, long b, long op, Received r, String specific) {
-        if (r.end() == Received.End.REFUSED) return res.fail(ending(r), m.get("hint.gone"));
+        if (r.end() == Received.End.REFUSED) return res.fail(m.get("outcome.udp.nothing"), m.get("hint.udp.gone"));
         if (r.end() != Received.End.DONE) {
             String hint = specific == null ? m.get("hint.udp.nothing") : specific;
             if (!alive()) hint = hint + " " + m.get("hint.udp.crashed");

@@ -69,7 +69,7 @@ class CheckLecturePythonServersTest {
             failsWith(report, "udp.wrap-add", "hint.udp.wrapAdd");
             assertEquals(EN.get("hint.udp.wrapAdd") + " " + EN.get("hint.udp.crashed"),
                     CheckRuns.result(report, "udp.wrap-add").hint());
-            failsWith(report, "udp.wrap-sub", "hint.gone");
+            failsWith(report, "udp.wrap-sub", "hint.udp.gone");
         }
     }
 }
