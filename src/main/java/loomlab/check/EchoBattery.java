@@ -173,7 +173,7 @@ final class EchoBattery extends Battery {
             return;
         }
         try (TcpProbe leaver = TcpProbe.connect(target)) {
-            leaver.send(new byte[64 * 1024]);
+            leaver.send(new byte[16 * 1024]); // fits the socket buffers: never blocks, even on a server that does not read
             leaver.reset();
         } catch (NotConnected e) {
             res.received(e.received()).fail(ending(e.received()), m.get("hint.echo.vanish"));

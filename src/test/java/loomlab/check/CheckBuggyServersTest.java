@@ -80,7 +80,10 @@ class CheckBuggyServersTest {
             if (parts.length < 3) return; // ValueError: not enough values to unpack; the connection closes
             reply(s, sum(readRequest(new java.io.ByteArrayInputStream(buf, 0, n))) + "\0\0");
         })) {
-            CheckReport report = Checker.calc(target(server), EN, false, null);
+            // Long pauses: each piece must arrive on its own even if this server's thread starts late.
+            CheckTarget slow = new CheckTarget("127.0.0.1", java.net.InetAddress.getLoopbackAddress(), server.port(),
+                    Duration.ofSeconds(2), TIMEOUT, Duration.ofMillis(50));
+            CheckReport report = Checker.calc(slow, EN, false, null);
             failsWith(report, "calc.lecture", "hint.calc.oneRecv");
             passes(report, "calc.one-write");
             failsWith(report, "calc.bytewise", "hint.calc.oneRecv");

@@ -59,7 +59,7 @@ class CheckStudentServersIT {
             Path json = dir.resolve(kind + ".json");
             List<String> command = new ArrayList<>(List.of(ServerProcess.javaBinary(), "-jar", ServerProcess.jar().toString(),
                     "check", protocol, "127.0.0.1", String.valueOf(server.port()), "--lang", "en", "--timeout", "500ms",
-                    "--pause", "10ms", "--json", json.toString()));
+                    "--pause", "50ms", "--json", json.toString()));
             if (option != null) command.add(option);
             Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
