@@ -1,12 +1,18 @@
 package loomlab.check;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 
 /**
- * The report's texts in one language (English or Spanish), from the resource bundle
- * {@code loomlab/check/messages*.properties}. Placeholders are {@code {0}}, {@code {1}}, ...,
+ * The report's texts in one language (English or Spanish), from the resource bundle files
+ * {@code loomlab/check/messages.properties} and {@code messages_es.properties} (UTF-8). Placeholders are {@code {0}}, {@code {1}}, ...,
  * replaced literally (no MessageFormat rules: an apostrophe is just an apostrophe).
  */
 public final class Messages {
@@ -25,7 +31,9 @@ public final class Messages {
         }
     }
 
-    private static final String BUNDLE = "loomlab.check.messages";
+    /** One bundle file per language, read directly: no lookup by locale, no fallback to another language. */
+    private static final String ENGLISH = "/loomlab/check/messages.properties";
+    private static final String SPANISH = "/loomlab/check/messages_es.properties";
 
     private final Lang lang;
     private final ResourceBundle bundle;
@@ -36,10 +44,15 @@ public final class Messages {
     }
 
     public static Messages of(Lang lang) {
-        // No fallback to the default locale: --lang en on a Spanish machine must give English.
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(lang.tag()),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Messages(lang, bundle);
+        // Not ResourceBundle.getBundle: its lookup falls back to the default locale (--lang en on a
+        // Spanish machine would give Spanish), and a native image handles a plain resource best.
+        String file = lang == Lang.ES ? SPANISH : ENGLISH;
+        try (InputStream in = Messages.class.getResourceAsStream(file)) {
+            if (in == null) throw new IllegalStateException(file + " is missing from the build");
+            return new Messages(lang, new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Lang lang() {

@@ -62,4 +62,15 @@ class ReportTextTest {
         assertEquals(Messages.Lang.ES, Messages.Lang.fromLocale(java.util.Locale.forLanguageTag("es-ES")));
         assertEquals(Messages.Lang.EN, Messages.Lang.fromLocale(java.util.Locale.GERMANY));
     }
+
+    @Test
+    void englishOnASpanishMachineIsEnglish() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("es-ES"));
+            assertEquals("Result: PASS (exit 0)", Messages.of(Messages.Lang.EN).get("report.verdict.ok"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
