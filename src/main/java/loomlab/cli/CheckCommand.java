@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
                 + "machine; loomlab's server is not needed): the lecture's exchange first, then what real clients do. "
                 + "Each failure says what was sent, what came back and a hint naming the likely bug."},
         subcommands = {CheckCommand.Echo.class, CheckCommand.Calc.class, CheckCommand.UdpCalc.class},
-        footer = {"", "Exit codes: 0 every required check passed, 1 bad command line, 2 the server could not be",
-                  "reached (or a report file could not be written), 4 some required check failed.",
+        footer = {"", "Exit codes: 0 every required check passed, 1 bad command line, 2 the server",
+                  "could not be reached (or a report file could not be written), 4 some required",
+                  "check failed.",
                   "Docs: docs/check.md."})
 public final class CheckCommand {
 
