@@ -27,19 +27,24 @@ final class EchoClient extends LoadClient {
         long sequence = 0;
         TcpLink link = null;
         Pacer pacer = null;
+        boolean closedLoop = false;
         try {
             while (!ctx.stopping()) {
                 if (link == null) {
                     link = connect();
                     if (link == null) continue;
                 }
-                if (pacer == null) pacer = startSending();
+                if (pacer == null) {
+                    pacer = startSending();
+                    closedLoop = pacer.closedLoop();
+                }
                 long intended = pacer.awaitNext();
                 if (ctx.stopping()) break;
                 fill(sent, offset, sequence++);
+                // In a closed loop the request goes out at its intended start: no second clock read.
+                long sentAt = closedLoop ? intended : System.nanoTime();
                 try {
-                    link.write(sent, size);
-                    link.readFully(received, size);
+                    link.exchange(sent, received, size, sentAt);
                 } catch (IOException e) {
                     long end = System.nanoTime();
                     pacer.requestEnded(end);
