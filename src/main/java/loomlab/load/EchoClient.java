@@ -90,9 +90,10 @@ final class EchoClient extends LoadClient {
 
     /** Printable ASCII ('!' to '~'), shifted by the sequence number: no two messages in a row alike. */
     static void fill(byte[] buf, int offset, long sequence) {
-        int start = (int) ((offset + sequence) % PRINTABLE);
+        int c = (int) ((offset + sequence) % PRINTABLE);
         for (int i = 0; i < buf.length; i++) {
-            buf[i] = (byte) ('!' + (start + i) % PRINTABLE);
+            buf[i] = (byte) ('!' + c);
+            if (++c == PRINTABLE) c = 0; // no division per byte
         }
     }
 }
