@@ -13,7 +13,10 @@
 #
 # Environment: JAVA_HOME, ROUNDS [5], CLIENTS [10000], SIZE [64], DURATION [10] and WARMUP [2]
 # (seconds), SERVER_CORE [0], LOAD_CORE [1], LOAD_OPTS (JVM flags of 'loomlab load'),
-# GO_ARGS (extra loadgen flags, e.g. "--timeout 5"), OUT [target/bench/loadgen-vs-go].
+# GO_ARGS (extra loadgen flags, e.g. "--timeout 5"), OUT [target/bench/loadgen-vs-go],
+# JARS: the 'loomlab load' builds to compare, as LABEL=JAR[|JVM flags], space-separated
+# [loomlab=target/server.jar], e.g. JARS="before=/tmp/old.jar after=target/server.jar".
+# The server is always LOOMLAB_JAR [target/server.jar].
 # Never part of 'make test': the figures depend on the machine and on what else runs on it.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -114,7 +117,8 @@ def run_go(tag, server, port):
     return cmd, s, window_start, r["requests"], DURATION, errors
 
 def run_loomlab(tag, server, port):
-    cmd = ["taskset", "-c", LOAD_CORE, JAVA] + LOAD_OPTS + ["-jar", JAR, "load", "echo", "--port", str(port),
+    jar, opts = LOOMLAB[tag.split(".")[0]]
+    cmd = ["taskset", "-c", LOAD_CORE, JAVA] + LOAD_OPTS + opts + ["-jar", jar, "load", "echo", "--port", str(port),
            "--clients", str(CLIENTS), "--size", str(SIZE), "--duration", f"{DURATION:g}s", "--warmup", f"{WARMUP:g}s",
            "--json", f"{OUT}/{tag}.json"]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -141,11 +145,17 @@ def run_loomlab(tag, server, port):
     errors = r["connectFailures"] + r["requestErrors"] + r["mismatches"]
     return cmd, s, window_start, r["requests"], r["windowSeconds"], errors
 
-GENERATORS = {"go": run_go, "loomlab": run_loomlab}
+LOOMLAB = {}
+for spec in env.get("JARS", "loomlab=" + JAR).split():
+    label, _, rest = spec.partition("=")
+    jar, _, flags = rest.partition("|")
+    LOOMLAB[label] = (jar, flags.split())
+GENERATORS = {"go": run_go}
+GENERATORS.update({label: run_loomlab for label in LOOMLAB})
 results = {g: [] for g in GENERATORS}
 commands = {}
 for rnd in range(1, ROUNDS + 1):
-    order = ["go", "loomlab"] if rnd % 2 else ["loomlab", "go"]
+    order = list(GENERATORS) if rnd % 2 else list(reversed(GENERATORS))
     for g in order:
         tag = f"{g}.r{rnd}"
         server, port = start_server(tag)
