@@ -55,15 +55,29 @@ def ticks(pid):
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
 
+def jit_ticks(pid):
+    """CPU ticks of the JIT compiler threads (C1/C2 CompilerThread), 0 for a Go process."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                head, tail = f.read().rsplit(")", 1)
+        except FileNotFoundError:
+            continue
+        if "CompilerThre" in head:
+            fields = tail.split()
+            total += int(fields[11]) + int(fields[12])
+    return total
+
 class Sampler(threading.Thread):
-    """(monotonic time, load ticks, server ticks) every 0.1 s while the load process runs."""
+    """(monotonic time, load ticks, server ticks, load JIT ticks) every 0.1 s while the load process runs."""
     def __init__(self, load, server):
         super().__init__(daemon=True)
         self.load, self.server, self.samples, self.done = load, server, [], False
     def run(self):
         while not self.done:
             try:
-                self.samples.append((time.monotonic(), ticks(self.load), ticks(self.server)))
+                self.samples.append((time.monotonic(), ticks(self.load), ticks(self.server), jit_ticks(self.load)))
             except (FileNotFoundError, ProcessLookupError, IndexError):
                 return
             time.sleep(0.1)
@@ -71,8 +85,8 @@ class Sampler(threading.Thread):
         inside = [s for s in self.samples if a <= s[0] <= b]
         if len(inside) < 2:
             return None
-        (t0, l0, s0), (t1, l1, s1) = inside[0], inside[-1]
-        return t1 - t0, (l1 - l0) / HZ, (s1 - s0) / HZ
+        (t0, l0, s0, j0), (t1, l1, s1, j1) = inside[0], inside[-1]
+        return t1 - t0, (l1 - l0) / HZ, (s1 - s0) / HZ, (j1 - j0) / HZ
 
 def start_server(tag):
     config = f"{OUT}/server-{tag}.json"
@@ -168,12 +182,13 @@ for rnd in range(1, ROUNDS + 1):
         if span is None or answers == 0:
             print(f"{tag}: no answers or no samples inside the window", flush=True)
             continue
-        seconds, load_cpu, server_cpu = span
+        seconds, load_cpu, server_cpu, jit_cpu = span
         rate = answers / window
         row = {"rate": rate, "load_us": load_cpu / seconds / rate * 1e6, "load_share": load_cpu / seconds,
-               "server_us": server_cpu / seconds / rate * 1e6, "errors": errors}
+               "jit_us": jit_cpu / seconds / rate * 1e6, "server_us": server_cpu / seconds / rate * 1e6, "errors": errors}
         results[g].append(row)
-        print(f"{tag}: {rate:,.0f} answers/s, load CPU {row['load_us']:.2f} us/answer ({row['load_share']*100:.0f}% of a core), "
+        print(f"{tag}: {rate:,.0f} answers/s, load CPU {row['load_us']:.2f} us/answer ({row['load_share']*100:.0f}% of a core, "
+              f"JIT compiler threads {row['jit_us']:.2f}), "
               f"server CPU {row['server_us']:.2f} us/answer, errors {errors}", flush=True)
 
 def med(g, k):
@@ -185,8 +200,8 @@ print(f"{CLIENTS} echo clients, {SIZE}-byte messages, warm-up {WARMUP:g} s, wind
       f"(CPU measured over the window minus {MARGIN:g} s at each end); server on core {SERVER_CORE}, load on core {LOAD_CORE}; "
       f"{ROUNDS} rounds, median (min-max)")
 print()
-print("| load generator | load CPU µs per answer | load CPU (share of its core) | answers/s | server CPU µs per answer | errors |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| load generator | load CPU µs per answer | of which JIT compiler threads | load CPU (share of its core) | answers/s | server CPU µs per answer | errors |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for g in GENERATORS:
     if not results[g]:
         continue
@@ -194,7 +209,8 @@ for g in GENERATORS:
     sh, _, _ = med(g, "load_share")
     ra, rmin, rmax = med(g, "rate")
     su, smin, smax = med(g, "server_us")
-    print(f"| {g} | {lu:.2f} ({lmin:.2f}-{lmax:.2f}) | {sh*100:.0f}% | {ra:,.0f} ({rmin:,.0f}-{rmax:,.0f}) | "
+    ju, _, _ = med(g, "jit_us")
+    print(f"| {g} | {lu:.2f} ({lmin:.2f}-{lmax:.2f}) | {ju:.2f} | {sh*100:.0f}% | {ra:,.0f} ({rmin:,.0f}-{rmax:,.0f}) | "
           f"{su:.2f} ({smin:.2f}-{smax:.2f}) | {sum(r['errors'] for r in results[g])} |")
 print()
 for g, c in commands.items():
