@@ -6,6 +6,11 @@
 # time (utime+stime from /proc/PID/stat) is sampled every 0.1 s; the figure is its CPU time per
 # answer inside the measured window (1 s cut off at both ends of the window, so that the connects
 # and the stop are not in it), plus answers/s over the window and the server's CPU per answer.
+# The window is found from the outside: for Go, launch + its connect phase (connect_phase_ms in
+# its JSON) + warm-up; for loomlab, its progress lines on stderr ("measuring 3/10 s", +-0.5 s).
+# CPU per answer = (CPU seconds per second inside the cut window) / (answers per second of the
+# whole window), which holds while the load is steady. "JIT" is the part of the load process's
+# CPU spent by its C1/C2 compiler threads (0 for Go).
 # Runs alternate Go / loomlab (the order flips every round); the table gives medians and min-max.
 #
 #   bench/loadgen-vs-go.sh HARNESS_DIR           (after 'make build'; HARNESS_DIR/loadgen/loadgen built)
