@@ -25,4 +25,23 @@ public record Placement(List<Integer> serverCores, List<Integer> loadCores, Stri
     static Placement unpinned(String why) {
         return new Placement(List.of(), List.of(), why);
     }
+
+    /**
+     * Splits the cores this process may use: the first half (at least one) for the servers, the
+     * rest for the load generator, which needs as much CPU as the server it drives.
+     *
+     * @param allowed  cores this process may use
+     * @param taskset  whether taskset can pin processes here
+     * @param wanted   false when the user asked for no pinning (--no-pin)
+     */
+    static Placement plan(List<Integer> allowed, boolean taskset, boolean wanted) {
+        if (!wanted) return unpinned("pinning was turned off (--no-pin)");
+        if (allowed.size() < 2) {
+            return unpinned(allowed.isEmpty() ? "this system does not say which cores a process may use (no /proc)"
+                    : "this process may use one core only, so servers and load generator share it");
+        }
+        if (!taskset) return unpinned("taskset (util-linux) is not installed, so processes cannot be pinned to cores");
+        int servers = allowed.size() / 2;
+        return new Placement(allowed.subList(0, servers), allowed.subList(servers, allowed.size()), null);
+    }
 }

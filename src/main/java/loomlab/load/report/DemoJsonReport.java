@@ -37,6 +37,14 @@ public final class DemoJsonReport {
         g.writeArrayFieldStart("notes");
         for (String n : r.notes()) g.writeString(n);
         g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        for (Findings.Finding f : Findings.of(r)) {
+            g.writeStartObject();
+            g.writeStringField("chart", f.chart());
+            g.writeStringField("text", f.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("modes");
         for (String mode : r.steps().stream().map(DemoJsonReport::mode).distinct().toList()) g.writeString(mode);
         g.writeEndArray();
