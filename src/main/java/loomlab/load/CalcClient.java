@@ -51,8 +51,7 @@ final class CalcClient extends LoadClient {
                 }
                 int length;
                 try (link) {
-                    link.write(request, request.length);
-                    length = link.readUntilNul(reply);
+                    length = link.exchangeUntilNul(request, reply, System.nanoTime());
                 } catch (IOException e) {
                     long end = System.nanoTime();
                     pacer.requestEnded(end);

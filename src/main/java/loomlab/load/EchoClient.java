@@ -27,19 +27,24 @@ final class EchoClient extends LoadClient {
         long sequence = 0;
         TcpLink link = null;
         Pacer pacer = null;
+        boolean closedLoop = false;
         try {
             while (!ctx.stopping()) {
                 if (link == null) {
                     link = connect();
                     if (link == null) continue;
                 }
-                if (pacer == null) pacer = startSending();
+                if (pacer == null) {
+                    pacer = startSending();
+                    closedLoop = pacer.closedLoop();
+                }
                 long intended = pacer.awaitNext();
                 if (ctx.stopping()) break;
                 fill(sent, offset, sequence++);
+                // In a closed loop the request goes out at its intended start: no second clock read.
+                long sentAt = closedLoop ? intended : System.nanoTime();
                 try {
-                    link.write(sent, size);
-                    link.readFully(received, size);
+                    link.exchange(sent, received, size, sentAt);
                 } catch (IOException e) {
                     long end = System.nanoTime();
                     pacer.requestEnded(end);
@@ -85,9 +90,10 @@ final class EchoClient extends LoadClient {
 
     /** Printable ASCII ('!' to '~'), shifted by the sequence number: no two messages in a row alike. */
     static void fill(byte[] buf, int offset, long sequence) {
-        int start = (int) ((offset + sequence) % PRINTABLE);
+        int c = (int) ((offset + sequence) % PRINTABLE);
         for (int i = 0; i < buf.length; i++) {
-            buf[i] = (byte) ('!' + (start + i) % PRINTABLE);
+            buf[i] = (byte) ('!' + c);
+            if (++c == PRINTABLE) c = 0; // no division per byte
         }
     }
 }

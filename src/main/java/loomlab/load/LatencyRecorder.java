@@ -10,9 +10,10 @@ import org.HdrHistogram.Recorder;
  * <p>Writers never lock: a {@link Recorder} is wait-free for writers. A recorder per client would
  * cost ten thousand clients about 1.5 GB at 3 significant digits, so clients share a few stripes
  * (client index modulo the stripe count); with several stripes per core the writers of one stripe
- * rarely meet. Two sets of stripes: the live one, drained once a second for the progress line,
- * and the window one, which only gets the values the client itself saw inside the measured
- * window, so that the window's histogram and its request count agree exactly.
+ * rarely meet. Two sets of stripes: the window one gets the values the client itself saw inside
+ * the measured window, so that the window's histogram and its request count agree exactly; the
+ * live one gets the others. Each value is recorded once, in one of the two: the progress line's
+ * drain, once a second, takes both and hands the window's part on to the window's sum.
  */
 public final class LatencyRecorder {
 
@@ -44,13 +45,16 @@ public final class LatencyRecorder {
     /** Hot path: records one latency of the client with this index. */
     public void record(int client, long nanos, boolean inWindow) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1_000));
-        live.record(client, micros);
-        if (inWindow) window.record(client, micros);
+        (inWindow ? window : live).record(client, micros);
     }
 
     /** Everything recorded since the previous call: the progress line's last second. */
-    public Histogram drainLive() {
-        return live.drain();
+    public synchronized Histogram drainLive() {
+        Histogram last = live.drain();
+        Histogram inWindow = window.drain();
+        windowSum.add(inWindow);
+        last.add(inWindow);
+        return last;
     }
 
     /** Everything recorded inside the measured window so far. */

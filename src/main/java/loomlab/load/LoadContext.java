@@ -28,11 +28,14 @@ final class LoadContext {
      * server leave its accept loop one time slice in hundreds, and the rest never get in.
      */
     final CountDownLatch go = new CountDownLatch(1);
+    /** The TCP clients' read timeout (started with the first connection, ended by the stop). */
+    final TimeoutSweeper timeouts;
     private volatile Phase phase = Phase.RAMP_UP;
 
     LoadContext(LoadSettings settings) {
         this.settings = settings;
         this.ready = new CountDownLatch(settings.clients());
+        this.timeouts = new TimeoutSweeper(this);
     }
 
     Phase phase() {
@@ -41,6 +44,7 @@ final class LoadContext {
 
     void phase(Phase p) {
         phase = p;
+        if (p == Phase.STOPPING) timeouts.stop();
     }
 
     boolean stopping() {

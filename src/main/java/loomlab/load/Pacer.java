@@ -44,6 +44,11 @@ final class Pacer {
         return intended;
     }
 
+    /** No schedule and no think time: each request is sent the moment {@link #awaitNext} returns. */
+    boolean closedLoop() {
+        return intervalNanos == 0 && thinkNanos == 0;
+    }
+
     /** The answer (or the failure) of the current request arrived at {@code endNanos}. */
     void requestEnded(long endNanos) {
         previousEnd = endNanos;

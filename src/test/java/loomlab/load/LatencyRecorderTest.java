@@ -29,6 +29,17 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void aWindowValueDrainedForTheLiveLineStaysInTheWindowOnce() {
+        LatencyRecorder r = new LatencyRecorder(4);
+        r.record(1, 2_000_000, true);
+        r.record(2, 1_000_000, false);
+        assertEquals(2, r.drainLive().getTotalCount(), "the live line sees both");
+        r.record(3, 3_000_000, true);
+        assertEquals(2, r.window().getTotalCount(), "the window has its two, each once");
+        assertEquals(2, r.window().getTotalCount(), "and reading it again changes nothing");
+    }
+
+    @Test
     void absurdValuesAreClampedNotThrown() {
         LatencyRecorder r = new LatencyRecorder(1);
         r.record(0, Long.MAX_VALUE, true);
