@@ -74,7 +74,8 @@ fi
 say "jlink: the runtime in /$RUNTIME"
 "$JDK/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --output "$ROOT/$RUNTIME"
-# As dh_strip does: no symbol tables or build notes in the libraries and programs (a third less).
+# As dh_strip does: no symbol tables or build notes in the libraries and programs (libjvm.so
+# 30 -> 25 MB).
 find "$ROOT/$RUNTIME" -type f -name '*.so' -exec strip --remove-section=.comment --remove-section=.note --strip-unneeded {} +
 find "$ROOT/$RUNTIME/bin" "$ROOT/$RUNTIME/lib" -type f -perm -u+x ! -name '*.so' \
   -exec strip --remove-section=.comment --remove-section=.note {} +
