@@ -27,7 +27,7 @@ export JAVA_HOME := $(FOUND_JDK)
 export PATH := $(FOUND_JDK)/bin:$(PATH)
 JAVA := $(FOUND_JDK)/bin/java
 
-.PHONY: help jdk build run test clean demo bench aot soak native native-test release-check
+.PHONY: help jdk build run test clean demo bench aot soak native native-test release-check deb
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -119,3 +119,6 @@ native-test: graalvm ## Run the unit tests compiled into a native executable (Gr
 
 release-check: jdk $(JAR) ## Validate jreleaser.yml and assemble the jar distribution, offline
 	MVN="$(MVN)" MVN_FLAGS="$(MVN_FLAGS)" packaging/release-check.sh
+
+deb: jdk $(JAR) ## Debian package target/loomlab_VERSION_ARCH.deb with its own jlink'ed runtime (needs dpkg-dev)
+	packaging/deb/build-deb.sh

@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,23 +139,10 @@ class ServerJarIT {
     }
 
     private static String python() {
-        for (String candidate : new String[] {"/usr/bin/python3", "/usr/local/bin/python3"}) {
-            if (Files.isExecutable(Path.of(candidate))) return candidate;
-        }
-        return null;
+        return LectureClients.python();
     }
 
     private static List<String> runPython(String script, String... args) throws Exception {
-        Path file = dir.resolve(script);
-        try (var in = ServerJarIT.class.getResourceAsStream("/lecture/" + script)) {
-            Files.write(file, in.readAllBytes());
-        }
-        List<String> cmd = new java.util.ArrayList<>(List.of(python(), file.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), script + " did not finish");
-        List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertEquals(0, p.exitValue(), script + ": " + out);
-        return out;
+        return LectureClients.run(dir, script, args);
     }
 }

@@ -64,6 +64,11 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
 
+    /** Starts another loomlab executable (an installed package's launcher, say), stdout and stderr merged. */
+    public static ServerProcess start(ProcessBuilder command) throws IOException {
+        return new ServerProcess(command.redirectErrorStream(true).start());
+    }
+
     /** Waits until the named services have logged their bound ports. */
     public ServerProcess awaitServing(String... services) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -22,7 +22,14 @@ public final class Version implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {
             "loomlab " + version(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.vm.version") + ")" + runtime()
         };
+    }
+
+    /** The Debian package's launcher runs the jar on the runtime it brings, and says so. */
+    private static String runtime() {
+        return "bundled".equals(System.getProperty("loomlab.runtime"))
+                ? ", bundled runtime " + System.getProperty("java.home") : "";
     }
 }

@@ -53,9 +53,13 @@ class SystemdUnitTest {
         Path standIn = dir.resolve("loomlab");
         Files.writeString(standIn, "#!/bin/sh\nexit 0\n");
         Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String unit = Files.readString(UNIT);
-        String execStart = "ExecStart=" + PROGRAM + " ";
-        assertEquals(1, unit.split(execStart, -1).length - 1, "one ExecStart running " + PROGRAM);
+        assertVerifies(Files.readString(UNIT), PROGRAM, standIn, dir);
+    }
+
+    /** systemd-analyze verify on a unit whose ExecStart runs {@code program}, run from {@code standIn} instead. */
+    static void assertVerifies(String unit, String program, Path standIn, Path dir) throws Exception {
+        String execStart = "ExecStart=" + program + " ";
+        assertEquals(1, unit.split(execStart, -1).length - 1, "one ExecStart running " + program);
         Path copy = dir.resolve("loomlab.service");
         Files.writeString(copy, unit.replace(execStart, "ExecStart=" + standIn + " "));
 
