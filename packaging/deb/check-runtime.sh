@@ -76,7 +76,7 @@ expect "100000000000000000000" client calc -q 127.0.0.1 "$(port calc-platform tc
 expect "510" client udp-calc -q 127.0.0.1 "$(port calc-udp udp)" 10 500 0
 run 2 client echo -q 127.0.0.1 1 hola   # refused: nothing listens on port 1
 
-# the admin endpoint (the JDK's HTTP server), read with bash alone
+# the admin endpoint, read with bash alone
 http_get() {
   exec 3<>"/dev/tcp/127.0.0.1/$(admin)"
   printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$1" >&3
@@ -126,7 +126,7 @@ run 0 dns localhost
 run 0 dns 127.0.0.1
 
 # demo: a tiny run of every mode, the HTML report with its data
-run 0 demo --clients 2 --step 500ms --warmup 0s --out "$work/demo"
+run 0 demo --clients 2 --step 500ms --warmup 0s --lab-idle 10 --lab-active 2 --out "$work/demo"   # the live page too (jdk.httpserver)
 for f in index.html results.json results.csv; do
   [ -s "$work/demo/$f" ] || fail "demo wrote no $f"
 done
