@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import loomlab.admin.Observability;
 import loomlab.config.ConfigException;
 import loomlab.config.ConfigWriter;
+import loomlab.config.Durations;
 import loomlab.config.ServerConfig;
 import loomlab.log.Logging;
 import loomlab.server.Server;
@@ -65,10 +66,39 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             signal = "interrupt";
         }
-        System.getLogger("loomlab").log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
-                + config.shutdownGrace().toMillis() + " ms to finish");
-        server.shutdown(config.shutdownGrace());
-        observability.close();
-        return ExitCodes.OK;
+        return stop(server, observability, config, signals, signal);
+    }
+
+    /**
+     * The graceful stop, which cannot fail: whatever throws is logged once and the stop goes on;
+     * exit 0 when it ran through (a second signal cutting the grace short included), 2 when
+     * something failed on the way.
+     */
+    private static int stop(Server server, Observability observability, ServerConfig config, StopSignals signals,
+                            String signal) {
+        System.Logger log = System.getLogger("loomlab");
+        signals.onSecondSignal(again -> log.log(System.Logger.Level.WARNING, again
+                + " again: stopping now, closing every connection still open"));
+        log.log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
+                + Durations.format(config.shutdownGrace()) + " to finish (" + signal + " again to stop now)");
+        boolean failed = false;
+        try {
+            server.shutdown(config.shutdownGrace());
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            log.log(System.Logger.Level.ERROR, "stopping the services failed; closing them as they are", e);
+            try {
+                server.close();
+            } catch (RuntimeException | Error again) {
+                // already reported once; the process exits anyway
+            }
+        }
+        try {
+            observability.close();
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            log.log(System.Logger.Level.ERROR, "stopping the admin endpoint or the stats line failed", e);
+        }
+        return failed ? ExitCodes.SYSTEM : ExitCodes.OK;
     }
 }
