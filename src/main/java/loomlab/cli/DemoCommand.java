@@ -64,12 +64,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Modes to compare (default: serial,platform,virtual).")
     List<Mode> modes;
 
-    @Option(names = "--step", defaultValue = "5s", converter = Converters.AnyDuration.class,
+    @Option(names = "--step", defaultValue = "5s", converter = Converters.RunTime.class,
             paramLabel = "DURATION",
             description = "Measured time per step (default: ${DEFAULT-VALUE}).")
     Duration step;
 
-    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.AnyDuration.class,
+    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.WaitTime.class,
             paramLabel = "DURATION",
             description = "Unmeasured time before each step (default: ${DEFAULT-VALUE}).")
     Duration warmup;
@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin ClientTimeouts timeouts = new ClientTimeouts();
 
-    @Option(names = {"-o", "--out"}, defaultValue = "demo-report", paramLabel = "DIR",
+    @Option(names = {"-o", "--out"}, defaultValue = "demo-report", paramLabel = "DIR", converter = Converters.FileName.class,
             description = "Report directory: index.html, results.json, results.csv (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -109,6 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("unknown workload")
                     ? "--protocol: use echo or calc (got '" + protocol + "')" : e.getMessage());
         }
+        String outProblem = OutputPaths.directoryProblem(out);
+        if (outProblem != null) throw new ParameterException(spec.commandLine(), "--out: " + outProblem);
         // The in-process servers would log a line per connection: thousands of them.
         Logging.configure(LogLevel.WARNING);
         DemoResult result;
