@@ -62,6 +62,15 @@ public final class FdLimitCheck {
         }
         long connections = connectionsAllowed(config);
         long needed = connections + SPARE;
+        OptionalLong reserved = connectionBudget(config, limit);
+        if (limit >= needed && reserved.isPresent()) {
+            // The limit would do, but reservedFds keeps so many that the connection limits cannot be reached.
+            log.log(Level.WARNING, "reservedFds " + config.reservedFds() + " leaves at most " + reserved.getAsLong()
+                    + " connections at once across all services under the open files limit " + limit + " (the connection"
+                    + " limits allow " + connections + "); more wait in the backlog. Lower reservedFds or raise the limit"
+                    + " (ulimit -n).");
+            return;
+        }
         if (limit >= needed) {
             log.log(Level.INFO, "open files limit: " + limit + " (the connection limits need up to " + needed + ")");
             return;
