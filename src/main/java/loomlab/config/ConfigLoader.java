@@ -101,7 +101,7 @@ public final class ConfigLoader {
             positions.put("statsInterval", "--stats-interval " + Durations.format(o.statsInterval()));
         }
         if (o.logLevel() != null) c = c.withLogLevel(o.logLevel());
-        return ConfigValidator.validate(new ParsedConfig(parsed.source(), c, positions), fdLimit);
+        return ConfigValidator.validate(new ParsedConfig(parsed.source(), c, positions, parsed.problems()), fdLimit);
     }
 
     private static String withoutBom(String text) {

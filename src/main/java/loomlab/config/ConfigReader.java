@@ -43,6 +43,8 @@ final class ConfigReader {
     /** Where each field was written ("services[1].port" -> "7:15"), for the validator. */
     private final Map<String, String> positions = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** How many of the problems are unknown or repeated fields: those leave the object usable. */
+    private int fieldNameProblems;
 
     private ConfigReader(String source, JsonParser parser) {
         this.source = source;
@@ -57,8 +59,9 @@ final class ConfigReader {
             p = opened;
             reader = new ConfigReader(source, p);
             ServerConfig config = reader.document();
-            if (!reader.problems.isEmpty()) throw new ConfigException(String.join("\n", reader.problems));
-            return new ParsedConfig(source, config, Map.copyOf(reader.positions));
+            if (config == null) throw new ConfigException(String.join("\n", reader.problems));
+            // The validator checks the services that could be read, the problems of the others already said.
+            return new ParsedConfig(source, config, Map.copyOf(reader.positions), List.copyOf(reader.problems));
         } catch (IOException e) {
             // JsonParseException, StreamConstraintsException: the text is no JSON (or absurd JSON)
             List<String> all = new ArrayList<>(reader == null ? List.of() : reader.problems);
@@ -148,8 +151,12 @@ final class ConfigReader {
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             ServiceConfig s = service(index++);
-            if (s != null) services.add(s);
+            if (s == null) continue;
+            // The validator numbers the services read; their positions move with them.
+            if (services.size() != index - 1) renumber(index - 1, services.size());
+            services.add(s);
         }
+        positions.put("services.count", Integer.toString(index));
         return services;
     }
 
@@ -171,7 +178,7 @@ final class ConfigReader {
         int[] maxPerClient = {ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT};
         int[] maxDigits = {ServiceConfig.DEFAULT_MAX_DIGITS};
         Duration[] deadline = {ServiceConfig.DEFAULT_REQUEST_DEADLINE};
-        int before = problems.size();
+        int before = problems.size() - fieldNameProblems;
         fields(SERVICE_FIELDS, "a service", path + ".", field -> {
             given.add(field);
             switch (field) {
@@ -198,7 +205,7 @@ final class ConfigReader {
         if (!given.contains("protocol")) problems.add(where + ": missing field 'protocol' (echo or calc)");
         if (!given.contains("transport")) problems.add(where + ": missing field 'transport' (tcp or udp)");
         if (!given.contains("port")) problems.add(where + ": missing field 'port' (0 picks a free port)");
-        if (problems.size() > before) return null;
+        if (problems.size() - fieldNameProblems > before) return null;
         // Absent mode/order stay null here only to let the validator tell "mode given for udp" from
         // "mode left out"; records reaching the server always carry a value.
         positions.put(path + ".mode.given", String.valueOf(mode[0] != null));
@@ -207,6 +214,13 @@ final class ConfigReader {
                 mode[0] != null ? mode[0] : ServiceConfig.DEFAULT_MODE,
                 order[0] != null ? order[0] : ServiceConfig.DEFAULT_ORDER,
                 backlog[0], readTimeout[0], maxConnections[0], maxPerClient[0], maxDigits[0], deadline[0]);
+    }
+
+    private void renumber(int from, int to) {
+        String old = "services[" + from + "]";
+        for (String key : List.copyOf(positions.keySet())) {
+            if (key.startsWith(old)) positions.put("services[" + to + "]" + key.substring(old.length()), positions.remove(key));
+        }
     }
 
     // ---- the fields of one object ----
@@ -230,12 +244,14 @@ final class ConfigReader {
             if (first != null) {
                 problems.add(source + ":" + at + ": duplicate field " + Shown.quoted(field) + " in " + what
                         + " (first at " + source + ":" + first + "); each field may appear once");
+                fieldNameProblems++;
                 parser.skipChildren();
             } else if (!known.contains(field)) {
                 String hint = closest(field, known);
                 problems.add(source + ":" + at + ": unknown field " + Shown.quoted(field) + " in " + what
                         + (hint != null ? " (did you mean '" + hint + "'?)" : "")
                         + "; known fields: " + String.join(", ", new TreeSet<>(known)));
+                fieldNameProblems++;
                 parser.skipChildren();
             } else {
                 positions.put(pathPrefix + field, at);

@@ -21,7 +21,7 @@ public final class ConfigValidator {
 
     /** {@code fdLimit}: the open files limit the server will run under; -1 when unknown (not checked). */
     static ServerConfig validate(ParsedConfig parsed, long fdLimit) throws ConfigException {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(parsed.problems());
         ServerConfig c = parsed.config();
         checkDuration(parsed, "shutdownGrace", c.shutdownGrace(), Durations.Kind.GRACE, problems);
         checkDuration(parsed, "statsInterval", c.statsInterval(), Durations.Kind.INTERVAL, problems);
@@ -34,7 +34,7 @@ public final class ConfigValidator {
                     + " limit " + fdLimit + " (ulimit -n): it would leave no descriptor for connections; lower it"
                     + " (default " + ServerConfig.DEFAULT_RESERVED_FDS + ") or raise the limit");
         }
-        if (c.services().isEmpty()) {
+        if (c.services().isEmpty() && "0".equals(parsed.positions().get("services.count"))) {
             problems.add(parsed.where("services") + ": 'services' is empty: nothing to serve");
         }
         Map<String, Integer> names = new HashMap<>();
@@ -46,7 +46,7 @@ public final class ConfigValidator {
             Integer previous = names.putIfAbsent(s.name(), i);
             if (previous != null) {
                 problems.add(parsed.where(path + ".name") + ": duplicate service name " + Shown.quoted(s.name())
-                        + " (also service #" + (previous + 1) + "); names must be unique");
+                        + " (also at " + parsed.where("services[" + previous + "].name") + "); names must be unique");
             }
             if (s.port() != 0) {
                 String endpoint = s.transport() + " " + s.host() + ":" + s.port();

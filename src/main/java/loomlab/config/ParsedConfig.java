@@ -1,12 +1,18 @@
 package loomlab.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * A config as read, with where each field was written, before validation. A position is
  * "7:15" in the file, or the command-line option that set the field ("--admin-port 9090").
  */
-record ParsedConfig(String source, ServerConfig config, Map<String, String> positions) {
+record ParsedConfig(String source, ServerConfig config, Map<String, String> positions, List<String> problems) {
+
+    /** Problems found while reading (each with its position); the validator adds its own. */
+    ParsedConfig {
+        problems = List.copyOf(problems);
+    }
 
     /**
      * "config.json:7:15" for a field path such as "services[1].port"; a field left out is placed
