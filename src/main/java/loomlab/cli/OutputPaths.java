@@ -38,6 +38,6 @@ final class OutputPaths {
     }
 
     private static String shown(Path p) {
-        return Shown.quoted(p.toString());
+        return "'" + Shown.escaped(p.toString(), 500) + "'";
     }
 }

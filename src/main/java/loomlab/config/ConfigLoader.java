@@ -23,6 +23,8 @@ public final class ConfigLoader {
     public static final String DEFAULT_RESOURCE = "/loomlab/default-config.json";
     /** No config is this large; a bigger file is a mistake (a log, a binary), not read whole. */
     static final int MAX_BYTES = 1 << 20;
+    /** A file name is shown whole up to this length (control characters escaped all the same). */
+    private static final int MAX_NAME = 1000;
 
     private ConfigLoader() { }
 
@@ -37,26 +39,26 @@ public final class ConfigLoader {
     public static ServerConfig load(Path file, ConfigOverrides overrides, long fdLimit) throws ConfigException {
         String source = file.toString();
         if (source.isEmpty()) throw new ConfigException("the config file name is empty");
-        if (Files.isDirectory(file)) throw new ConfigException(Shown.escaped(source) + ": is a directory, not a config file");
+        if (Files.isDirectory(file)) throw new ConfigException(Shown.escaped(source, MAX_NAME) + ": is a directory, not a config file");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(Shown.escaped(source) + ": config file not found");
+            throw new ConfigException(Shown.escaped(source, MAX_NAME) + ": config file not found");
         } catch (AccessDeniedException e) {
-            throw new ConfigException(Shown.escaped(source) + ": cannot read the config file: permission denied");
+            throw new ConfigException(Shown.escaped(source, MAX_NAME) + ": cannot read the config file: permission denied");
         } catch (FileSystemException e) {
             // The OS's reason ("Is a directory", "Not a directory", "Too many levels of symbolic links")
-            throw new ConfigException(Shown.escaped(source) + ": cannot read the config file: "
+            throw new ConfigException(Shown.escaped(source, MAX_NAME) + ": cannot read the config file: "
                     + (e.getReason() != null ? e.getReason() : "refused by the system"));
         } catch (IOException e) {
-            throw new ConfigException(Shown.escaped(source) + ": cannot read the config file: " + e.getMessage());
+            throw new ConfigException(Shown.escaped(source, MAX_NAME) + ": cannot read the config file: " + e.getMessage());
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ConfigException(Shown.escaped(source) + ": more than " + MAX_BYTES / 1024
+            throw new ConfigException(Shown.escaped(source, MAX_NAME) + ": more than " + MAX_BYTES / 1024
                     + " KiB: not a config file (a config is a few lines of JSON)");
         }
-        return parse(Shown.escaped(source), bytes, overrides, fdLimit);
+        return parse(Shown.escaped(source, MAX_NAME), bytes, overrides, fdLimit);
     }
 
     public static ServerConfig parse(String source, String json) throws ConfigException {

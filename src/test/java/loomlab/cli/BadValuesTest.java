@@ -83,7 +83,7 @@ class BadValuesTest {
             demo --clients abc                                      | --clients
             demo --modes threads                                    | --modes
             demo --protocol ping                                    | --protocol
-            demo --out /etc/hostname                                | --out
+             demo --out pom.xml                                      | --out
             demo --target x=127.0.0.1:1                             | --target
             demo --size x                                           | --size
             demo --connect-timeout 0                                | --connect-timeout
