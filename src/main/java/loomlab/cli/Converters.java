@@ -61,6 +61,13 @@ final class Converters {
         }
     }
 
+    /** check's gap between the pieces of a request: 1ms to 1m. */
+    static final class Pause extends DurationOf {
+        Pause() {
+            super(Durations.Kind.PAUSE);
+        }
+    }
+
     /** The stats line's interval: 0 (off) or 100ms to 1d. */
     static final class Interval extends DurationOf {
         Interval() {

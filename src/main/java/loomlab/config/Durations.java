@@ -35,7 +35,9 @@ public final class Durations {
         /** The measured time of a load run or a demo step: 1ms to 1d. */
         RUN("a measured time", MS, MAX, null),
         /** A warm-up, ramp-up or think time: 0s to 1d. */
-        WAIT("a waiting time", Duration.ZERO, MAX, null);
+        WAIT("a waiting time", Duration.ZERO, MAX, null),
+        /** check's gap between the pieces of a request: 1ms to 1m. */
+        PAUSE("a pause", MS, Duration.ofMinutes(1), null);
 
         private final String what;
         private final Duration min;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -81,8 +82,9 @@ public final class LoadRun {
         return ctx.stats;
     }
 
-    /** Blocks through ramp-up, warm-up and the measured window; the clients go on afterwards. */
-    public void awaitWindowEnd() throws InterruptedException {
+    /** Blocks through ramp-up and warm-up, until the measured window opens. */
+    public void awaitWindowStart() throws InterruptedException {
+        if (windowStartNanos != 0) return;
         LoadSettings s = ctx.settings;
         sleepUntil(ctx.startNanos + s.rampUp().toNanos());
         // Every client's first connect, at most two connect timeouts late: the window should not
@@ -95,7 +97,12 @@ public final class LoadRun {
         sleepUntil(phaseStartNanos + s.warmup().toNanos());
         windowStartNanos = System.nanoTime();
         enter(Phase.MEASURING, s.duration());
-        sleepUntil(windowStartNanos + s.duration().toNanos());
+    }
+
+    /** Blocks through ramp-up, warm-up and the measured window; the clients go on afterwards. */
+    public void awaitWindowEnd() throws InterruptedException {
+        awaitWindowStart();
+        sleepUntil(windowStartNanos + ctx.settings.duration().toNanos());
         enter(Phase.HOLDING, Duration.ZERO);
         windowSeconds = (System.nanoTime() - windowStartNanos) / 1e9;
     }
@@ -132,6 +139,20 @@ public final class LoadRun {
             ticker.join(STOP_HARD);
         }
         progress.finished();
+    }
+
+    /**
+     * Seconds from the start of the run until every client had its first answer (the connect
+     * storm: connects, then one answer each), or empty when some client never got one. Call after
+     * the clients stopped.
+     */
+    public OptionalDouble allAnsweredSeconds() {
+        long last = 0;
+        for (LoadClient c : clients) {
+            if (c.firstAnswerNanos == 0) return OptionalDouble.empty();
+            last = Math.max(last, c.firstAnswerNanos);
+        }
+        return OptionalDouble.of((last - ctx.startNanos) / 1e9);
     }
 
     private LoadResult result() {

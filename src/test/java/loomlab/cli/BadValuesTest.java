@@ -84,9 +84,12 @@ class BadValuesTest {
             demo --modes threads                                    | --modes
             demo --protocol ping                                    | --protocol
              demo --out pom.xml                                      | --out
-            demo --target x=127.0.0.1:1                             | --target
             demo --size x                                           | --size
             demo --connect-timeout 0                                | --connect-timeout
+            check echo -t 99999999999m 127.0.0.1 1                  | --timeout
+            check calc --connect-timeout 0 127.0.0.1 1              | --connect-timeout
+            check echo --pause 2m 127.0.0.1 1                       | --pause
+            check frob 127.0.0.1 1                                  | frob
             """)
     void aBadValueIsOneLineAndExitOne(String commandLine, String named) {
         String[] args = commandLine.strip().split(" +");
