@@ -60,13 +60,17 @@ public final class ServeCommand implements Callable<Integer> {
             System.getLogger("loomlab").log(System.Logger.Level.ERROR, e.getMessage());
             return ExitCodes.SYSTEM;
         }
+        System.Logger log = System.getLogger("loomlab");
+        // Said before the first signal can come: a second one right after it must not go unexplained.
+        signals.onSecondSignal(again -> log.log(System.Logger.Level.WARNING, again
+                + " again: stopping now, closing every connection still open"));
         String signal;
         try {
             signal = signals.await();
         } catch (InterruptedException e) {
             signal = "interrupt";
         }
-        return stop(server, observability, config, signals, signal);
+        return stop(server, observability, config, signal);
     }
 
     /**
@@ -74,11 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
      * exit 0 when it ran through (a second signal cutting the grace short included), 2 when
      * something failed on the way.
      */
-    private static int stop(Server server, Observability observability, ServerConfig config, StopSignals signals,
-                            String signal) {
+    private static int stop(Server server, Observability observability, ServerConfig config, String signal) {
         System.Logger log = System.getLogger("loomlab");
-        signals.onSecondSignal(again -> log.log(System.Logger.Level.WARNING, again
-                + " again: stopping now, closing every connection still open"));
         log.log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
                 + Durations.format(config.shutdownGrace()) + " to finish (" + signal + " again to stop now)");
         boolean failed = false;
