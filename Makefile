@@ -61,8 +61,10 @@ JAVA_OPTS ?=
 run: jdk $(JAR) ## Build if needed, then serve the default services (Ctrl-C stops; 'make aot' first starts it faster)
 	$(JAVA) $(JAVA_OPTS) $(AOT_ARCHIVE) -jar $(JAR) $(ARGS)
 
-test: jdk ## Unit, socket and end-to-end tests (mvn verify)
-	$(MVN) $(MVN_FLAGS) verify
+test: jdk ## Unit, socket and end-to-end tests (mvn verify), then how many ran, passed, failed, were skipped
+	@mkdir -p target && touch target/.test-start
+	@status=0; $(MVN) $(MVN_FLAGS) verify || status=$$?; \
+	  tools/test-summary.sh target target/.test-start; exit $$status
 
 demo: jdk $(JAR) ## Scalability demo: serial vs platform vs virtual threads, report in demo-report/ (ARGS="--help")
 	$(JAVA) -jar $(JAR) demo $(ARGS)

@@ -40,17 +40,17 @@ public final class CheckCommand {
     /** Options every protocol's check takes. */
     static final class Common {
         @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "2s",
-                converter = Converters.PositiveDuration.class,
+                converter = Converters.Timeout.class,
                 description = "Wait at most this long for the server in each check (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
         @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "3s",
-                converter = Converters.PositiveDuration.class,
+                converter = Converters.Timeout.class,
                 description = "Give up connecting (name lookup included) after this long (default: ${DEFAULT-VALUE}).")
         Duration connectTimeout;
 
         @Option(names = "--pause", paramLabel = "DURATION", defaultValue = "20ms",
-                converter = Converters.PositiveDuration.class,
+                converter = Converters.Pause.class,
                 description = "Gap between the pieces of a request sent in pieces, so that each arrives on its own "
                         + "(default: ${DEFAULT-VALUE}).")
         Duration pause;

@@ -3,9 +3,12 @@ package loomlab.cli;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import loomlab.client.UdpCalcClient;
 import loomlab.config.Durations;
+import loomlab.config.Shown;
 import loomlab.protocol.calc.BadCalcRequest;
 import loomlab.protocol.calc.CalcNumber;
 import picocli.CommandLine.ITypeConverter;
@@ -19,34 +22,106 @@ final class Converters {
 
     private Converters() { }
 
-    /** "500ms", "5s", "2m": more than zero, as in the config file. */
-    static final class PositiveDuration implements ITypeConverter<Duration> {
+    /** A duration of some kind, read by the one parser of config and command line ({@link Durations}). */
+    abstract static class DurationOf implements ITypeConverter<Duration> {
+        private final Durations.Kind kind;
+
+        DurationOf(Durations.Kind kind) {
+            this.kind = kind;
+        }
+
         @Override
         public Duration convert(String value) {
-            Duration d = Durations.parse(value);
-            if (d == null) throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 500ms, 5s or 1m");
-            if (d.isZero()) throw new TypeConversionException("'" + value + "' is zero: a timeout must be more than 0");
-            return d;
+            try {
+                return Durations.parse(value, kind);
+            } catch (Durations.BadDuration e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
-    /**
-     * Lengths of time for the load generator and the demo: "500ms", "10s", "2m", or plain seconds
-     * ("10", "1.5"); zero allowed (no warm-up, no ramp-up). Whether zero makes sense for a given
-     * option is checked with the other settings, which name the option.
-     */
-    static final class AnyDuration implements ITypeConverter<Duration> {
+    /** Connect, reply and lookup timeouts: 1ms to 1d. */
+    static final class Timeout extends DurationOf {
+        Timeout() {
+            super(Durations.Kind.TIMEOUT);
+        }
+    }
+
+    /** The measured time of a load run or a demo step: 1ms to 1d. */
+    static final class RunTime extends DurationOf {
+        RunTime() {
+            super(Durations.Kind.RUN);
+        }
+    }
+
+    /** Warm-up, ramp-up, think time: 0 to 1d. */
+    static final class WaitTime extends DurationOf {
+        WaitTime() {
+            super(Durations.Kind.WAIT);
+        }
+    }
+
+    /** check's gap between the pieces of a request: 1ms to 1m. */
+    static final class Pause extends DurationOf {
+        Pause() {
+            super(Durations.Kind.PAUSE);
+        }
+    }
+
+    /** The stats line's interval: 0 (off) or 100ms to 1d. */
+    static final class Interval extends DurationOf {
+        Interval() {
+            super(Durations.Kind.INTERVAL);
+        }
+    }
+
+    /** A whole number, for counts and sizes; each option checks its own range. */
+    static final class WholeNumber implements ITypeConverter<Integer> {
         @Override
-        public Duration convert(String value) {
-            Duration d = Durations.parse(value);
-            if (d != null) return d;
-            try {
-                BigDecimal seconds = new BigDecimal(value.trim());
-                if (seconds.signum() >= 0) return Duration.ofNanos(seconds.movePointRight(9).longValueExact());
-            } catch (NumberFormatException | ArithmeticException notSeconds) {
-                // same message below
+        public Integer convert(String value) {
+            String t = value.strip();
+            if (t.matches("[+-]?[0-9]{1,10}")) {
+                long n = Long.parseLong(t);
+                if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) return (int) n;
+                throw new TypeConversionException(Shown.quoted(value) + " is too large");
             }
-            throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 500ms, 10s, 2m or 1.5 (seconds)");
+            if (t.matches("[+-]?[0-9]+")) throw new TypeConversionException(Shown.quoted(value) + " is too large");
+            throw new TypeConversionException(Shown.quoted(value) + " is not a whole number");
+        }
+    }
+
+    /** Requests per second per client: 0.01 (one every 100 s) to 100,000 (one every 10 µs). */
+    static final class Rate implements ITypeConverter<Double> {
+        static final BigDecimal MIN = new BigDecimal("0.01");
+        static final BigDecimal MAX = new BigDecimal("100000");
+
+        @Override
+        public Double convert(String value) {
+            String t = value.strip();
+            BigDecimal rate;
+            if (t.length() > 40 || !t.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?")) {
+                throw new TypeConversionException(Shown.quoted(value) + " is not a number of requests per second"
+                        + " (e.g. 5 or 0.5)");
+            }
+            rate = new BigDecimal(t);
+            if (rate.compareTo(MIN) < 0 || rate.compareTo(MAX) > 0) {
+                throw new TypeConversionException(Shown.quoted(value) + " is out of range: a rate is from 0.01 to 100000"
+                        + " requests per second per client (leave --rate out to send as fast as answers come)");
+            }
+            return rate.doubleValue();
+        }
+    }
+
+    /** A file or directory name: not empty, no NUL. Whether it can be written is checked before the run. */
+    static final class FileName implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isEmpty()) throw new TypeConversionException("the file name is empty");
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new TypeConversionException(Shown.quoted(value) + " is not a file name: " + e.getReason());
+            }
         }
     }
 
@@ -60,7 +135,7 @@ final class Converters {
             } catch (NumberFormatException notANumber) {
                 // same message below
             }
-            throw new TypeConversionException("'" + value + "' is not a port: use a number from 1 to 65535");
+            throw new TypeConversionException(Shown.quoted(value) + " is not a port: use a number from 1 to 65535");
         }
     }
 
@@ -72,7 +147,7 @@ final class Converters {
             try {
                 return CalcNumber.parse(text, 0, text.length, Integer.MAX_VALUE);
             } catch (BadCalcRequest e) {
-                throw new TypeConversionException("'" + value + "' is not an integer");
+                throw new TypeConversionException(Shown.quoted(value) + " is not an integer");
             }
         }
     }
@@ -83,7 +158,7 @@ final class Converters {
         public Long convert(String value) {
             BigInteger n = new CalcInteger().convert(value);
             if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(UdpCalcClient.MAX_VALUE)) > 0) {
-                throw new TypeConversionException("'" + value + "' does not fit an unsigned 32-bit integer (0 to "
+                throw new TypeConversionException(Shown.quoted(value) + " does not fit an unsigned 32-bit integer (0 to "
                         + UdpCalcClient.MAX_VALUE + "): the UDP calc sends each number in 4 bytes");
             }
             return n.longValue();

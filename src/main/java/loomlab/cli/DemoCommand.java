@@ -60,12 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Modes to compare (default: serial,platform,virtual).")
     List<Mode> modes;
 
-    @Option(names = "--step", defaultValue = "5s", converter = Converters.AnyDuration.class,
+    @Option(names = "--step", defaultValue = "5s", converter = Converters.RunTime.class,
             paramLabel = "DURATION",
             description = "Measured time per step (default: ${DEFAULT-VALUE}).")
     Duration step;
 
-    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.AnyDuration.class,
+    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.WaitTime.class,
             paramLabel = "DURATION",
             description = "Unmeasured time before each step (default: ${DEFAULT-VALUE}).")
     Duration warmup;
@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin ClientTimeouts timeouts = new ClientTimeouts();
 
-    @Option(names = {"-o", "--out"}, defaultValue = "demo-report", paramLabel = "DIR",
+    @Option(names = {"-o", "--out"}, defaultValue = "demo-report", paramLabel = "DIR", converter = Converters.FileName.class,
             description = "Report directory: index.html, results.json, results.csv, servers/ (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -125,6 +125,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("unknown workload")
                     ? "--protocol: use echo or calc (got '" + protocol + "')" : e.getMessage());
         }
+        String outProblem = OutputPaths.directoryProblem(out);
+        if (outProblem != null) throw new ParameterException(spec.commandLine(), "--out: " + outProblem);
         if (livePort < 0 || livePort > 65535) throw new ParameterException(spec.commandLine(), "--live-port: 0 to 65535");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out: " + out + " is a file; give a directory for the report");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import loomlab.config.Shown;
 import loomlab.config.WireOrder;
 import loomlab.load.FileBudget;
 import loomlab.load.LoadResult;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code loomlab load}: many clients at once against an echo, calc or UDP calc server. */
 @Command(name = "load", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -75,17 +77,17 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = Converters.AnyDuration.class,
+    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = Converters.RunTime.class,
             paramLabel = "DURATION",
             description = "Measured time (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.AnyDuration.class,
+    @Option(names = "--warmup", defaultValue = "2s", converter = Converters.WaitTime.class,
             paramLabel = "DURATION",
             description = "Run this long before measuring, after the ramp-up (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--ramp-up", defaultValue = "0s", converter = Converters.AnyDuration.class,
+    @Option(names = "--ramp-up", defaultValue = "0s", converter = Converters.WaitTime.class,
             paramLabel = "DURATION",
             description = "Start the clients spread over this time (default: all at once).")
     Duration rampUp;
@@ -95,11 +97,11 @@ public final class LoadCommand implements Callable<Integer> {
             description = "echo: message size in bytes, 1 to 65536 (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--rate", paramLabel = "REQ/S",
+    @Option(names = "--rate", paramLabel = "REQ/S", converter = Converters.Rate.class,
             description = "Requests per second per client, on a fixed schedule (default: closed loop, as fast as answers come).")
     Double rate;
 
-    @Option(names = "--think", converter = Converters.AnyDuration.class,
+    @Option(names = "--think", converter = Converters.WaitTime.class,
             paramLabel = "DURATION",
             description = "Pause between an answer and the next request (excludes --rate).")
     Duration think;
@@ -109,7 +111,7 @@ public final class LoadCommand implements Callable<Integer> {
                     + "(default: the OS picks; above ~28,000 clients against loopback, 127.0.0.2 and up are picked).")
     String bind;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the final report as JSON to FILE.")
+    @Option(names = "--json", paramLabel = "FILE", converter = Converters.FileName.class, description = "Also write the final report as JSON to FILE.")
     Path json;
 
     @Option(names = "--order", defaultValue = "little",
@@ -127,7 +129,11 @@ public final class LoadCommand implements Callable<Integer> {
     static final class WorkloadConverter implements ITypeConverter<Workload> {
         @Override
         public Workload convert(String value) {
-            return Workload.parse(value);
+            try {
+                return Workload.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(Shown.quoted(value) + " is not a workload: use echo, calc or udp-calc");
+            }
         }
     }
 
@@ -147,7 +153,7 @@ public final class LoadCommand implements Callable<Integer> {
         LoadSettings settings;
         List<String> notes = new ArrayList<>();
         try {
-            List<InetAddress> given = bind == null ? List.of() : SourceAddresses.parse(bind);
+            List<InetAddress> given = bind == null ? List.of() : SourceAddresses.requireLocal(SourceAddresses.parse(bind));
             SourceAddresses.Plan plan = SourceAddresses.plan(target, clients, given, SystemLimits.ephemeralPorts());
             if (!plan.note().isEmpty()) notes.add(plan.note());
             settings = new LoadSettings(workload, target, clients, duration, warmup, rampUp, size,
@@ -155,6 +161,10 @@ public final class LoadCommand implements Callable<Integer> {
                     timeouts.connect, timeouts.read(LoadSettings.defaultReadTimeout(workload)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (json != null) {
+            String problem = OutputPaths.fileProblem(json);
+            if (problem != null) throw new ParameterException(spec.commandLine(), "--json: " + problem);
         }
         FileBudget.Check files = FileBudget.check(clients, 1);
         if (!files.enough()) {

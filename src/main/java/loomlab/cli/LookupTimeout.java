@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class LookupTimeout {
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
-            converter = Converters.PositiveDuration.class,
+            converter = Converters.Timeout.class,
             description = "Give up each lookup after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 }

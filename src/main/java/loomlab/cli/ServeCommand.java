@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import loomlab.admin.Observability;
 import loomlab.config.ConfigException;
 import loomlab.config.ConfigWriter;
+import loomlab.config.Durations;
 import loomlab.config.ServerConfig;
 import loomlab.log.Logging;
 import loomlab.server.Server;
@@ -59,16 +60,46 @@ public final class ServeCommand implements Callable<Integer> {
             System.getLogger("loomlab").log(System.Logger.Level.ERROR, e.getMessage());
             return ExitCodes.SYSTEM;
         }
+        System.Logger log = System.getLogger("loomlab");
+        // Said before the first signal can come: a second one right after it must not go unexplained.
+        signals.onSecondSignal(again -> log.log(System.Logger.Level.WARNING, again
+                + " again: stopping now, closing every connection still open"));
         String signal;
         try {
             signal = signals.await();
         } catch (InterruptedException e) {
             signal = "interrupt";
         }
-        System.getLogger("loomlab").log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
-                + config.shutdownGrace().toMillis() + " ms to finish");
-        server.shutdown(config.shutdownGrace());
-        observability.close();
-        return ExitCodes.OK;
+        return stop(server, observability, config, signal);
+    }
+
+    /**
+     * The graceful stop, which cannot fail: whatever throws is logged once and the stop goes on;
+     * exit 0 when it ran through (a second signal cutting the grace short included), 2 when
+     * something failed on the way.
+     */
+    private static int stop(Server server, Observability observability, ServerConfig config, String signal) {
+        System.Logger log = System.getLogger("loomlab");
+        log.log(System.Logger.Level.INFO, signal + ": stopping; connections in progress have "
+                + Durations.format(config.shutdownGrace()) + " to finish (" + signal + " again to stop now)");
+        boolean failed = false;
+        try {
+            server.shutdown(config.shutdownGrace());
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            log.log(System.Logger.Level.ERROR, "stopping the services failed; closing them as they are", e);
+            try {
+                server.close();
+            } catch (RuntimeException | Error again) {
+                // already reported once; the process exits anyway
+            }
+        }
+        try {
+            observability.close();
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            log.log(System.Logger.Level.ERROR, "stopping the admin endpoint or the stats line failed", e);
+        }
+        return failed ? ExitCodes.SYSTEM : ExitCodes.OK;
     }
 }

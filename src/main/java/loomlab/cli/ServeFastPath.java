@@ -1,11 +1,11 @@
 package loomlab.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import loomlab.config.Durations;
 import loomlab.config.LogLevel;
 
 /**
@@ -83,7 +83,10 @@ final class ServeFastPath {
     private static boolean set(ServeOptions options, String option, String value) {
         try {
             switch (option) {
-                case "--config" -> options.config = Path.of(value);
+                case "--config" -> {
+                    if (value.isEmpty()) return false; // picocli says the name is empty
+                    options.config = Path.of(value);
+                }
                 case "--log-level" -> options.logLevel = LogLevel.valueOf(value.toUpperCase(Locale.ROOT));
                 case "--admin-port" -> {
                     // plain decimal only: "010" or "+80" are left to picocli's own reading
@@ -92,16 +95,12 @@ final class ServeFastPath {
                     if (!ServeOptions.validAdminPort(port)) return false;
                     options.adminPort = port;
                 }
-                default -> {
-                    Duration interval = ServeOptions.parseStatsInterval(value);
-                    if (interval == null) return false;
-                    options.statsInterval = interval;
-                }
+                default -> options.statsInterval = Durations.parse(value, Durations.Kind.INTERVAL);
             }
             return true;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            // a bad path, level or number (InvalidPathException and NumberFormatException are
-            // IllegalArgumentExceptions): picocli will say what is wrong with it
+        } catch (IllegalArgumentException | Durations.BadDuration e) {
+            // a bad path, level, number or duration (InvalidPathException and NumberFormatException
+            // are IllegalArgumentExceptions): picocli will say what is wrong with it
             return false;
         }
     }

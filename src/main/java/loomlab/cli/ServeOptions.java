@@ -2,12 +2,12 @@ package loomlab.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import loomlab.config.AdminConfig;
 import loomlab.config.ConfigException;
 import loomlab.config.ConfigLoader;
-import loomlab.config.Durations;
+import loomlab.config.ConfigOverrides;
 import loomlab.config.LogLevel;
 import loomlab.config.ServerConfig;
+import loomlab.metrics.ProcessMetrics;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** The options of the server, shared by {@code loomlab} alone and {@code loomlab serve}. */
 final class ServeOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", converter = Converters.FileName.class,
             description = "JSON config file (default: the embedded config, see --print-config).")
     Path config;
 
@@ -35,6 +35,10 @@ final class ServeOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
     Integer adminPort;
+
+    @Option(names = "--stats-interval", paramLabel = "DURATION", converter = Converters.Interval.class,
+            description = "Log a stats line this often (10s, 500ms, 2m: 100ms to 1d; 0 turns it off)."
+                    + " Overrides the config's statsInterval.")
     Duration statsInterval;
 
     @Option(names = "--admin-port", paramLabel = "PORT",
@@ -47,31 +51,18 @@ final class ServeOptions {
         adminPort = port;
     }
 
-    @Option(names = "--stats-interval", paramLabel = "DURATION",
-            description = "Log a stats line this often (10s, 500ms, 2m; 0 turns it off). Overrides the config's statsInterval.")
-    void statsInterval(String text) {
-        Duration d = parseStatsInterval(text);
-        if (d == null) {
-            throw new ParameterException(spec.commandLine(), "--stats-interval '" + text + "' is not a duration such as 10s, 500ms or 2m");
-        }
-        statsInterval = d;
-    }
-
     static boolean validAdminPort(int port) {
         return port >= 0 && port <= 65535;
     }
 
-    /** "10s", "500ms", "2m" or "0" (off); null for anything else. */
-    static Duration parseStatsInterval(String text) {
-        return text.trim().equals("0") ? Duration.ZERO : Durations.parse(text);
-    }
-
+    /**
+     * The config file (or the default) with the options applied, validated as one: a clash the
+     * options make (an admin port a service uses) or a reserve the open files limit cannot give
+     * is a config error before anything starts.
+     */
     ServerConfig effectiveConfig() throws ConfigException {
-        ServerConfig c = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
-        if (adminPort != null) c = c.withAdmin(new AdminConfig(true, c.admin().host(), adminPort));
-        if (statsInterval != null) c = c.withStatsInterval(statsInterval);
-        if (logLevel != null) c = c.withLogLevel(logLevel);
-        if (quiet) c = c.withLogLevel(LogLevel.QUIET);
-        return c;
+        ConfigOverrides overrides = new ConfigOverrides(adminPort, statsInterval, quiet ? LogLevel.QUIET : logLevel);
+        long fdLimit = ProcessMetrics.maxFds();
+        return config == null ? ConfigLoader.loadDefault(overrides, fdLimit) : ConfigLoader.load(config, overrides, fdLimit);
     }
 }

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 final class TcpClientOptions {
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            converter = Converters.PositiveDuration.class,
+            converter = Converters.Timeout.class,
             description = "Give up connecting (name lookup included) after this long (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
-            converter = Converters.PositiveDuration.class,
+            converter = Converters.Timeout.class,
             description = "Give up waiting for the reply after this long without data (default: ${DEFAULT-VALUE}).")
     Duration readTimeout;
 

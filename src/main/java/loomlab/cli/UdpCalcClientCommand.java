@@ -38,7 +38,7 @@ public final class UdpCalcClientCommand implements Callable<Integer> {
     WireOrder order;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
-            converter = Converters.PositiveDuration.class,
+            converter = Converters.Timeout.class,
             description = "Wait this long for the reply to each attempt (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

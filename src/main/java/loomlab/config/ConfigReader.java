@@ -2,14 +2,14 @@ package loomlab.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.io.Reader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +21,10 @@ import java.util.TreeSet;
  * exact line and column, and no reflection is involved (the native image needs no metadata).
  * This class checks syntax, field names and value types; {@link ConfigValidator} checks meaning.
  * Absent fields take their defaults.
+ *
+ * <p>Problems are collected, not thrown one by one: every unknown field, duplicate field and
+ * wrong value is reported at once; only broken JSON syntax ends the reading early. Jackson's
+ * own messages never reach the user ({@link JsonSyntax} says it in our words).
  */
 final class ConfigReader {
 
@@ -36,8 +40,11 @@ final class ConfigReader {
 
     private final String source;
     private final JsonParser parser;
-    /** Where each field was written ("services[1].port" -> "config.json:7:15"), for the validator. */
+    /** Where each field was written ("services[1].port" -> "7:15"), for the validator. */
     private final Map<String, String> positions = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    /** How many of the problems are unknown or repeated fields: those leave the object usable. */
+    private int fieldNameProblems;
 
     private ConfigReader(String source, JsonParser parser) {
         this.source = source;
@@ -45,196 +52,254 @@ final class ConfigReader {
     }
 
     /** Parses a whole document; {@code source} names it in messages (a file path or "default config"). */
-    static ParsedConfig read(String source, Reader text) throws ConfigException {
-        try (JsonParser p = JSON.createParser(text)) {
-            ConfigReader reader = new ConfigReader(source, p);
+    static ParsedConfig read(String source, String text) throws ConfigException {
+        ConfigReader reader = null;
+        JsonParser p = null;
+        try (JsonParser opened = JSON.createParser(text)) {
+            p = opened;
+            reader = new ConfigReader(source, p);
             ServerConfig config = reader.document();
-            return new ParsedConfig(source, config, Map.copyOf(reader.positions));
-        } catch (JsonParseException e) {
-            throw new ConfigException(source + ":" + at(e.getLocation()) + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            if (config == null) throw new ConfigException(String.join("\n", reader.problems));
+            // The validator checks the services that could be read, the problems of the others already said.
+            return new ParsedConfig(source, config, Map.copyOf(reader.positions), List.copyOf(reader.problems));
         } catch (IOException e) {
-            throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
+            // JsonParseException, StreamConstraintsException: the text is no JSON (or absurd JSON)
+            List<String> all = new ArrayList<>(reader == null ? List.of() : reader.problems);
+            all.add(source + ":" + JsonSyntax.where(e, p) + ": " + JsonSyntax.explain(e));
+            throw new ConfigException(String.join("\n", all));
         }
     }
 
-    private ServerConfig document() throws IOException, ConfigException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw error("the config must be a JSON object { ... }");
+    private ServerConfig document() throws IOException {
+        JsonToken first = parser.nextToken();
+        positions.put("", at(parser.currentTokenLocation()));
+        if (first == null) {
+            problem("the file is empty: a config is a JSON object such as { \"services\": [ ... ] }");
+            return null;
         }
-        LogLevel logLevel = ServerConfig.DEFAULT_LOG_LEVEL;
-        Duration grace = ServerConfig.DEFAULT_SHUTDOWN_GRACE;
-        Duration stats = ServerConfig.DEFAULT_STATS_INTERVAL;
-        AdminConfig admin = AdminConfig.DEFAULT;
-        PinningConfig pinning = PinningConfig.DEFAULT;
-        int reservedFds = ServerConfig.DEFAULT_RESERVED_FDS;
-        List<ServiceConfig> services = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = fieldName(TOP_FIELDS, "the config", "");
-            parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            problem("the config must be a JSON object { \"services\": [ ... ], ... }, not " + describe());
+            parser.skipChildren();
+            return null;
+        }
+        LogLevel[] logLevel = {ServerConfig.DEFAULT_LOG_LEVEL};
+        Duration[] grace = {ServerConfig.DEFAULT_SHUTDOWN_GRACE};
+        Duration[] stats = {ServerConfig.DEFAULT_STATS_INTERVAL};
+        AdminConfig[] admin = {AdminConfig.DEFAULT};
+        PinningConfig[] pinning = {PinningConfig.DEFAULT};
+        int[] reservedFds = {ServerConfig.DEFAULT_RESERVED_FDS};
+        List<List<ServiceConfig>> services = new ArrayList<>();
+        fields(TOP_FIELDS, "the config", "", field -> {
             switch (field) {
-                case "logLevel" -> logLevel = enumValue(LogLevel.class, field);
-                case "shutdownGrace" -> grace = duration(field);
-                case "statsInterval" -> stats = duration(field);
-                case "admin" -> admin = admin();
-                case "pinning" -> pinning = pinning();
-                case "reservedFds" -> reservedFds = integer(field);
-                case "services" -> services = services();
-                default -> throw new AssertionError(field);
+                case "logLevel" -> logLevel[0] = or(enumValue(LogLevel.class, field), logLevel[0]);
+                case "shutdownGrace" -> grace[0] = or(duration(field, Durations.Kind.GRACE), grace[0]);
+                case "statsInterval" -> stats[0] = or(duration(field, Durations.Kind.INTERVAL), stats[0]);
+                case "admin" -> admin[0] = admin();
+                case "pinning" -> pinning[0] = pinning();
+                case "reservedFds" -> reservedFds[0] = or(integer(field), reservedFds[0]);
+                case "services" -> services.add(services());
+                default -> throw new IllegalStateException(field);
             }
-        }
+        });
         if (parser.nextToken() != null) {
-            throw error("unexpected content after the end of the config object");
+            problem("unexpected content after the end of the config object");
         }
-        if (services == null) {
-            throw new ConfigException(source + ": missing field 'services' (a list of services to run)");
+        if (services.isEmpty()) {
+            problems.add(source + ":" + positions.get("") + ": missing field 'services' (a list of services to run)");
+            return null;
         }
-        return new ServerConfig(logLevel, grace, stats, admin, services, pinning, reservedFds);
+        return new ServerConfig(logLevel[0], grace[0], stats[0], admin[0], services.get(0), pinning[0], reservedFds[0]);
     }
 
-    private PinningConfig pinning() throws IOException, ConfigException {
-        expect(JsonToken.START_OBJECT, "'pinning' must be an object { \"enabled\": ..., \"threshold\": ... }");
-        boolean enabled = PinningConfig.DEFAULT.enabled();
-        Duration threshold = PinningConfig.DEFAULT.threshold();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = fieldName(PINNING_FIELDS, "'pinning'", "pinning.");
-            parser.nextToken();
+    private PinningConfig pinning() throws IOException {
+        if (!expect(JsonToken.START_OBJECT, "'pinning' must be an object { \"enabled\": ..., \"threshold\": ... }")) {
+            return PinningConfig.DEFAULT;
+        }
+        boolean[] enabled = {PinningConfig.DEFAULT.enabled()};
+        Duration[] threshold = {PinningConfig.DEFAULT.threshold()};
+        fields(PINNING_FIELDS, "'pinning'", "pinning.", field -> {
             switch (field) {
-                case "enabled" -> enabled = bool(field);
-                case "threshold" -> threshold = duration(field);
-                default -> throw new AssertionError(field);
+                case "enabled" -> enabled[0] = or(bool(field), enabled[0]);
+                case "threshold" -> threshold[0] = or(duration(field, Durations.Kind.THRESHOLD), threshold[0]);
+                default -> throw new IllegalStateException(field);
             }
-        }
-        return new PinningConfig(enabled, threshold);
+        });
+        return new PinningConfig(enabled[0], threshold[0]);
     }
 
-    private AdminConfig admin() throws IOException, ConfigException {
-        expect(JsonToken.START_OBJECT, "'admin' must be an object { \"enabled\": ..., \"host\": ..., \"port\": ... }");
-        boolean enabled = AdminConfig.DEFAULT.enabled();
-        String host = AdminConfig.DEFAULT.host();
-        int port = AdminConfig.DEFAULT.port();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = fieldName(ADMIN_FIELDS, "'admin'", "admin.");
-            parser.nextToken();
+    private AdminConfig admin() throws IOException {
+        if (!expect(JsonToken.START_OBJECT, "'admin' must be an object { \"enabled\": ..., \"host\": ..., \"port\": ... }")) {
+            return AdminConfig.DEFAULT;
+        }
+        boolean[] enabled = {AdminConfig.DEFAULT.enabled()};
+        String[] host = {AdminConfig.DEFAULT.host()};
+        int[] port = {AdminConfig.DEFAULT.port()};
+        fields(ADMIN_FIELDS, "'admin'", "admin.", field -> {
             switch (field) {
-                case "enabled" -> enabled = bool(field);
-                case "host" -> host = text(field);
-                case "port" -> port = integer(field);
-                default -> throw new AssertionError(field);
+                case "enabled" -> enabled[0] = or(bool(field), enabled[0]);
+                case "host" -> host[0] = or(text(field), host[0]);
+                case "port" -> port[0] = or(integer(field), port[0]);
+                default -> throw new IllegalStateException(field);
             }
-        }
-        return new AdminConfig(enabled, host, port);
+        });
+        return new AdminConfig(enabled[0], host[0], port[0]);
     }
 
-    private List<ServiceConfig> services() throws IOException, ConfigException {
-        expect(JsonToken.START_ARRAY, "'services' must be a list [ { ... }, ... ]");
+    private List<ServiceConfig> services() throws IOException {
+        if (!expect(JsonToken.START_ARRAY, "'services' must be a list [ { ... }, ... ]")) return List.of();
         List<ServiceConfig> services = new ArrayList<>();
+        int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            services.add(service(services.size()));
+            ServiceConfig s = service(index++);
+            if (s == null) continue;
+            // The validator numbers the services read; their positions move with them.
+            if (services.size() != index - 1) renumber(index - 1, services.size());
+            services.add(s);
         }
+        positions.put("services.count", Integer.toString(index));
         return services;
     }
 
-    private ServiceConfig service(int index) throws IOException, ConfigException {
+    private ServiceConfig service(int index) throws IOException {
         String path = "services[" + index + "]";
-        expect(JsonToken.START_OBJECT, "each service must be an object { \"name\": ..., ... }");
         positions.put(path, at(parser.currentTokenLocation()));
-        String name = null;
-        Protocol protocol = null;
-        Transport transport = null;
-        String host = ServiceConfig.DEFAULT_HOST;
-        Integer port = null;
-        Mode mode = null;
-        WireOrder order = null;
-        int backlog = ServiceConfig.DEFAULT_BACKLOG;
-        Duration readTimeout = ServiceConfig.DEFAULT_READ_TIMEOUT;
-        int maxConnections = ServiceConfig.DEFAULT_MAX_CONNECTIONS;
-        int maxPerClient = ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
-        int maxDigits = ServiceConfig.DEFAULT_MAX_DIGITS;
-        Duration deadline = ServiceConfig.DEFAULT_REQUEST_DEADLINE;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = fieldName(SERVICE_FIELDS, "a service", path + ".");
-            parser.nextToken();
+        if (!expect(JsonToken.START_OBJECT, "each service must be an object { \"name\": ..., ... }")) return null;
+        Set<String> given = new HashSet<>();
+        String[] name = {null};
+        Protocol[] protocol = {null};
+        Transport[] transport = {null};
+        String[] host = {ServiceConfig.DEFAULT_HOST};
+        Integer[] port = {null};
+        Mode[] mode = {null};
+        WireOrder[] order = {null};
+        int[] backlog = {ServiceConfig.DEFAULT_BACKLOG};
+        Duration[] readTimeout = {ServiceConfig.DEFAULT_READ_TIMEOUT};
+        int[] maxConnections = {ServiceConfig.DEFAULT_MAX_CONNECTIONS};
+        int[] maxPerClient = {ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT};
+        int[] maxDigits = {ServiceConfig.DEFAULT_MAX_DIGITS};
+        Duration[] deadline = {ServiceConfig.DEFAULT_REQUEST_DEADLINE};
+        int before = problems.size() - fieldNameProblems;
+        fields(SERVICE_FIELDS, "a service", path + ".", field -> {
+            given.add(field);
             switch (field) {
-                case "name" -> name = text(field);
-                case "protocol" -> protocol = enumValue(Protocol.class, field);
-                case "transport" -> transport = enumValue(Transport.class, field);
-                case "host" -> host = text(field);
-                case "port" -> port = integer(field);
-                case "mode" -> mode = enumValue(Mode.class, field);
-                case "order" -> order = enumValue(WireOrder.class, field);
-                case "backlog" -> backlog = integer(field);
-                case "readTimeout" -> readTimeout = duration(field);
-                case "maxConnections" -> maxConnections = integer(field);
-                case "maxConnectionsPerClient" -> maxPerClient = integer(field);
-                case "maxDigits" -> maxDigits = integer(field);
-                case "requestDeadline" -> deadline = duration(field);
-                default -> throw new AssertionError(field);
+                case "name" -> name[0] = text(field);
+                case "protocol" -> protocol[0] = enumValue(Protocol.class, field);
+                case "transport" -> transport[0] = enumValue(Transport.class, field);
+                case "host" -> host[0] = or(text(field), host[0]);
+                case "port" -> port[0] = integer(field);
+                case "mode" -> mode[0] = enumValue(Mode.class, field);
+                case "order" -> order[0] = enumValue(WireOrder.class, field);
+                case "backlog" -> backlog[0] = or(integer(field), backlog[0]);
+                case "readTimeout" -> readTimeout[0] = or(duration(field, Durations.Kind.LIMIT), readTimeout[0]);
+                case "maxConnections" -> maxConnections[0] = or(integer(field), maxConnections[0]);
+                case "maxConnectionsPerClient" -> maxPerClient[0] = or(integer(field), maxPerClient[0]);
+                case "maxDigits" -> maxDigits[0] = or(integer(field), maxDigits[0]);
+                case "requestDeadline" -> deadline[0] = or(duration(field, Durations.Kind.LIMIT), deadline[0]);
+                default -> throw new IllegalStateException(field);
             }
-        }
-        String where = source + ":" + positions.get(path) + ": service " + (name == null ? "#" + (index + 1) : "'" + name + "'");
-        if (name == null) throw new ConfigException(where + ": missing field 'name'");
-        if (protocol == null) throw new ConfigException(where + ": missing field 'protocol' (echo or calc)");
-        if (transport == null) throw new ConfigException(where + ": missing field 'transport' (tcp or udp)");
-        if (port == null) throw new ConfigException(where + ": missing field 'port' (0 picks a free port)");
+        });
+        String where = source + ":" + positions.get(path) + ": service "
+                + (name[0] == null ? "#" + (index + 1) : Shown.quoted(name[0]));
+        // A field given with a wrong value is reported as such, not also as missing.
+        if (!given.contains("name")) problems.add(where + ": missing field 'name'");
+        if (!given.contains("protocol")) problems.add(where + ": missing field 'protocol' (echo or calc)");
+        if (!given.contains("transport")) problems.add(where + ": missing field 'transport' (tcp or udp)");
+        if (!given.contains("port")) problems.add(where + ": missing field 'port' (0 picks a free port)");
+        if (problems.size() - fieldNameProblems > before) return null;
         // Absent mode/order stay null here only to let the validator tell "mode given for udp" from
         // "mode left out"; records reaching the server always carry a value.
-        positions.put(path + ".mode.given", String.valueOf(mode != null));
-        positions.put(path + ".order.given", String.valueOf(order != null));
-        return new ServiceConfig(name, protocol, transport, host, port,
-                mode != null ? mode : ServiceConfig.DEFAULT_MODE,
-                order != null ? order : ServiceConfig.DEFAULT_ORDER,
-                backlog, readTimeout, maxConnections, maxPerClient, maxDigits, deadline);
+        positions.put(path + ".mode.given", String.valueOf(mode[0] != null));
+        positions.put(path + ".order.given", String.valueOf(order[0] != null));
+        return new ServiceConfig(name[0], protocol[0], transport[0], host[0], port[0],
+                mode[0] != null ? mode[0] : ServiceConfig.DEFAULT_MODE,
+                order[0] != null ? order[0] : ServiceConfig.DEFAULT_ORDER,
+                backlog[0], readTimeout[0], maxConnections[0], maxPerClient[0], maxDigits[0], deadline[0]);
     }
 
-    // ---- small typed readers; each names the field and its position on error ----
-
-    private String fieldName(Set<String> known, String what, String pathPrefix) throws IOException, ConfigException {
-        String field = parser.currentName();
-        if (!known.contains(field)) {
-            String hint = closest(field, known);
-            throw error("unknown field '" + field + "' in " + what
-                    + (hint != null ? " (did you mean '" + hint + "'?)" : "")
-                    + "; known fields: " + String.join(", ", new TreeSet<>(known)));
+    private void renumber(int from, int to) {
+        String old = "services[" + from + "]";
+        for (String key : List.copyOf(positions.keySet())) {
+            if (key.startsWith(old)) positions.put("services[" + to + "]" + key.substring(old.length()), positions.remove(key));
         }
-        positions.put(pathPrefix + field, at(parser.currentTokenLocation()));
-        return field;
     }
 
-    private String text(String field) throws IOException, ConfigException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) throw error("'" + field + "' must be a string");
+    // ---- the fields of one object ----
+
+    /** Reads one field's value; the parser is at the value's first token. */
+    private interface FieldReader {
+        void read(String field) throws IOException;
+    }
+
+    /**
+     * The fields of the object the parser is at: each known field once to {@code each}; unknown
+     * and repeated ones reported (with the position of both) and skipped.
+     */
+    private void fields(Set<String> known, String what, String pathPrefix, FieldReader each) throws IOException {
+        Map<String, String> seen = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            String at = at(parser.currentTokenLocation());
+            parser.nextToken();
+            String first = seen.putIfAbsent(field, at);
+            if (first != null) {
+                problems.add(source + ":" + at + ": duplicate field " + Shown.quoted(field) + " in " + what
+                        + " (first at " + source + ":" + first + "); each field may appear once");
+                fieldNameProblems++;
+                parser.skipChildren();
+            } else if (!known.contains(field)) {
+                String hint = closest(field, known);
+                problems.add(source + ":" + at + ": unknown field " + Shown.quoted(field) + " in " + what
+                        + (hint != null ? " (did you mean '" + hint + "'?)" : "")
+                        + "; known fields: " + String.join(", ", new TreeSet<>(known)));
+                fieldNameProblems++;
+                parser.skipChildren();
+            } else {
+                positions.put(pathPrefix + field, at);
+                each.read(field);
+            }
+        }
+    }
+
+    // ---- small typed readers; each reports a wrong value with its position and returns null ----
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private String text(String field) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) return wrong("'" + field + "' must be a string");
         return parser.getText();
     }
 
-    private int integer(String field) throws IOException, ConfigException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) throw error("'" + field + "' must be a whole number");
+    private Integer integer(String field) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) return wrong("'" + field + "' must be a whole number");
         if (parser.getNumberType() != JsonParser.NumberType.INT) {
-            throw error("'" + field + "' is out of range: " + parser.getText());
+            return wrong("'" + field + "' is out of range: " + Shown.escaped(parser.getText()));
         }
         return parser.getIntValue();
     }
 
-    private boolean bool(String field) throws IOException, ConfigException {
+    private Boolean bool(String field) throws IOException {
         JsonToken t = parser.currentToken();
-        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw error("'" + field + "' must be true or false");
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) return wrong("'" + field + "' must be true or false");
         return t == JsonToken.VALUE_TRUE;
     }
 
-    private Duration duration(String field) throws IOException, ConfigException {
-        if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            long seconds = parser.getLongValue();
-            if (seconds < 0) throw error("'" + field + "' must not be negative");
-            return Duration.ofSeconds(seconds);
+    private Duration duration(String field, Durations.Kind kind) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            try {
+                return Durations.parse(parser.getText(), kind);
+            } catch (Durations.BadDuration e) {
+                problem("'" + field + "': " + e.getMessage());
+                return null;
+            }
         }
-        if (parser.currentToken() == JsonToken.VALUE_STRING) {
-            Duration d = Durations.parse(parser.getText());
-            if (d != null) return d;
-        }
-        throw error("'" + field + "' must be a duration such as \"30s\", \"500ms\", \"2m\" or a number of seconds, not "
-                + parser.getText());
+        return wrong("'" + field + "' must be a duration such as \"30s\", \"500ms\", \"2m\" or a number of seconds ("
+                + kind.range() + ")");
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String field) throws IOException, ConfigException {
+    private <E extends Enum<E>> E enumValue(Class<E> type, String field) throws IOException {
         E[] values = type.getEnumConstants();
         List<String> names = new ArrayList<>();
         for (E e : values) names.add(e.name().toLowerCase(Locale.ROOT));
@@ -244,33 +309,64 @@ final class ConfigReader {
                 if (e.name().toLowerCase(Locale.ROOT).equals(value)) return e;
             }
         }
-        throw error("'" + field + "' must be one of " + String.join(", ", names) + ", not " + parser.getText());
+        return wrong("'" + field + "' must be one of " + String.join(", ", names));
     }
 
-    private void expect(JsonToken token, String message) throws ConfigException {
-        if (parser.currentToken() != token) throw error(message);
+    /** Reports a value of the wrong kind, says what it was, and skips it. */
+    private <T> T wrong(String message) throws IOException {
+        problem(message + ", not " + describe());
+        parser.skipChildren();
+        return null;
     }
 
-    private ConfigException error(String message) {
-        return new ConfigException(source + ":" + at(parser.currentTokenLocation()) + ": " + message);
+    /** The value the parser is at, as a message shows it: "'abc'", "12", "an object { ... }". */
+    private String describe() throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t == null) return "nothing";
+        return switch (t) {
+            case START_OBJECT -> "an object { ... }";
+            case START_ARRAY -> "a list [ ... ]";
+            case VALUE_STRING -> Shown.quoted(parser.getText());
+            case VALUE_NULL -> "null";
+            default -> Shown.escaped(parser.getText());
+        };
+    }
+
+    private boolean expect(JsonToken token, String message) throws IOException {
+        if (parser.currentToken() == token) return true;
+        wrong(message);
+        return false;
+    }
+
+    private void problem(String message) {
+        problems.add(source + ":" + at(parser.currentTokenLocation()) + ": " + message);
     }
 
     static String at(JsonLocation location) {
-        return location.getLineNr() + ":" + location.getColumnNr();
+        return Math.max(1, location.getLineNr()) + ":" + Math.max(1, location.getColumnNr());
     }
 
     /** The known name closest to a typo, when it is close enough to be a useful hint. */
     static String closest(String typo, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int d = distance(typo.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+        if (typo.length() > 100) return null;
+        String lower = typo.toLowerCase(Locale.ROOT);
+        for (String candidate : new TreeSet<>(known)) {
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        return bestDistance <= Math.max(2, typo.length() / 3) ? best : null;
+        if (bestDistance > Math.max(2, typo.length() / 3)) best = null;
+        // "prot" is a typo of "port" as much as the start of "protocol": name both.
+        for (String candidate : new TreeSet<>(known)) {
+            if (lower.length() >= 3 && !candidate.equals(best) && candidate.toLowerCase(Locale.ROOT).startsWith(lower)) {
+                return best == null ? candidate : best + "' or '" + candidate;
+            }
+        }
+        return best;
     }
 
     private static int distance(String a, String b) {
@@ -288,5 +384,99 @@ final class ConfigReader {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** Jackson's syntax errors, in loomlab's words: what is wrong and what JSON wants instead. */
+    static final class JsonSyntax {
+
+        private JsonSyntax() { }
+
+        /** Where the error is: Jackson's location, else where the parser stopped (limits have none of their own). */
+        static String where(IOException e, JsonParser parser) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    && j.getLocation().getLineNr() > 0) {
+                return at(j.getLocation());
+            }
+            return parser != null ? at(parser.currentLocation()) : "1:1";
+        }
+
+        static String explain(IOException e) {
+            String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getOriginalMessage() != null
+                    ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+            String found = found(m);
+            if (e instanceof StreamConstraintsException) {
+                if (m.startsWith("Number")) return "a number with this many digits is not a config value";
+                if (m.startsWith("Document nesting")) return "nested too deeply: no config needs more than a few levels";
+                if (m.startsWith("String")) return "a string this long is not a config value";
+                return "too large to be a config";
+            }
+            if (m.contains("ALLOW_COMMENTS") || m.contains("comment")) {
+                return "not valid JSON: comments (// or /* */) are not allowed; remove them";
+            }
+            if (m.startsWith("Unexpected end-of-input")) {
+                if (m.contains("string value") || m.contains("field name")) {
+                    return "not valid JSON: the file ends inside a string (a closing \" is missing)";
+                }
+                if (m.contains("Array")) return "not valid JSON: the file ends before the ']' that closes a list";
+                if (m.contains("Object")) return "not valid JSON: the file ends before the '}' that closes an object";
+                return "not valid JSON: the file ends too early";
+            }
+            if (m.startsWith("Illegal unquoted character")) {
+                return "not valid JSON: a control character inside a string (write it as an escape, e.g. \\n or \\t)";
+            }
+            if (m.startsWith("Unrecognized character escape")) {
+                return "not valid JSON: an unknown escape after \\ in a string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
+            }
+            if (m.startsWith("Unrecognized token")) {
+                String token = m.replaceFirst("(?s)^Unrecognized token '(.*)': was expecting.*$", "$1");
+                return "not valid JSON: " + Shown.quoted(token) + " is not a value (text goes in double quotes: \"...\")";
+            }
+            if (m.startsWith("Unexpected close marker")) {
+                return "not valid JSON: " + found + " does not close what is open here (a '{' closes with '}', a '[' with ']')";
+            }
+            if (m.contains("Leading zeroes")) return "not valid JSON: a number must not start with 0 (write 8, not 08)";
+            if (m.startsWith("Non-standard token") || m.contains("NaN") || m.contains("Infinity")) {
+                return "not valid JSON: NaN and Infinity are not JSON numbers";
+            }
+            if (m.contains("numeric value") || m.contains("Numeric value") || m.contains("number")) {
+                return "not valid JSON: a malformed number" + (found.isEmpty() ? "" : " (" + found + " in it)");
+            }
+            String trailing = found.equals("'}'") || found.equals("']'")
+                    ? " (a comma before " + found + " is not allowed in JSON)" : "";
+            if (m.contains("double-quote to start field name")) {
+                return "not valid JSON: expected a field name in double quotes, found " + found + trailing;
+            }
+            if (m.contains("comma to separate Object entries")) {
+                return "not valid JSON: expected ',' or '}' after a field's value, found " + found;
+            }
+            if (m.contains("comma to separate Array entries")) {
+                return "not valid JSON: expected ',' or ']' after a list element, found " + found;
+            }
+            if (m.contains("colon to separate field name and value")) {
+                return "not valid JSON: expected ':' after the field name, found " + found;
+            }
+            if (m.contains("expected a valid value") || m.contains("was expecting")) {
+                return "not valid JSON: expected a value (a \"string\", a number, true, false, null, [ ... ] or { ... }), found "
+                        + found + trailing;
+            }
+            return "not valid JSON" + (found.isEmpty() ? "" : ": unexpected " + found);
+        }
+
+        /** The character Jackson names as "(code 125)", shown safely: "'}'" or "character 0x1b". */
+        private static String found(String message) {
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("code (\\d+)\\)").matcher(message);
+            if (!code.find()) return "";
+            int c;
+            try {
+                c = Integer.parseInt(code.group(1));
+            } catch (NumberFormatException e) {
+                return "";
+            }
+            if (c < 0x20 || c == 0x7f || !Character.isValidCodePoint(c) || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.SURROGATE || Character.isISOControl(c)) {
+                return String.format("character U+%04X", c);
+            }
+            return "'" + new String(Character.toChars(c)) + "'";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package loomlab.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +19,22 @@ public final class ConfigValidator {
 
     private ConfigValidator() { }
 
-    static ServerConfig validate(ParsedConfig parsed) throws ConfigException {
-        List<String> problems = new ArrayList<>();
+    /** {@code fdLimit}: the open files limit the server will run under; -1 when unknown (not checked). */
+    static ServerConfig validate(ParsedConfig parsed, long fdLimit) throws ConfigException {
+        List<String> problems = new ArrayList<>(parsed.problems());
         ServerConfig c = parsed.config();
-        if (c.shutdownGrace().isNegative()) problems.add(parsed.where("shutdownGrace") + ": 'shutdownGrace' must not be negative");
-        if (c.statsInterval().isNegative()) problems.add(parsed.where("statsInterval") + ": 'statsInterval' must not be negative");
+        checkDuration(parsed, "shutdownGrace", c.shutdownGrace(), Durations.Kind.GRACE, problems);
+        checkDuration(parsed, "statsInterval", c.statsInterval(), Durations.Kind.INTERVAL, problems);
+        checkDuration(parsed, "pinning.threshold", c.pinning().threshold(), Durations.Kind.THRESHOLD, problems);
         checkAdmin(parsed, problems);
-        if (c.reservedFds() < 0) problems.add(parsed.where("reservedFds") + ": 'reservedFds' must be 0 or more");
-        if (c.services().isEmpty()) {
+        if (c.reservedFds() < 0) {
+            problems.add(parsed.where("reservedFds") + ": 'reservedFds' must be 0 or more");
+        } else if (fdLimit >= 0 && c.reservedFds() >= fdLimit) {
+            problems.add(parsed.where("reservedFds") + ": 'reservedFds' " + c.reservedFds() + " is not below the open files"
+                    + " limit " + fdLimit + " (ulimit -n): it would leave no descriptor for connections; lower it"
+                    + " (default " + ServerConfig.DEFAULT_RESERVED_FDS + ") or raise the limit");
+        }
+        if (c.services().isEmpty() && "0".equals(parsed.positions().get("services.count"))) {
             problems.add(parsed.where("services") + ": 'services' is empty: nothing to serve");
         }
         Map<String, Integer> names = new HashMap<>();
@@ -36,15 +45,16 @@ public final class ConfigValidator {
             checkService(parsed, path, s, problems);
             Integer previous = names.putIfAbsent(s.name(), i);
             if (previous != null) {
-                problems.add(parsed.where(path + ".name") + ": duplicate service name '" + s.name()
-                        + "' (also service #" + (previous + 1) + "); names must be unique");
+                problems.add(parsed.where(path + ".name") + ": duplicate service name " + Shown.quoted(s.name())
+                        + " (also at " + parsed.where("services[" + previous + "].name") + "); names must be unique");
             }
             if (s.port() != 0) {
                 String endpoint = s.transport() + " " + s.host() + ":" + s.port();
                 String other = endpoints.putIfAbsent(endpoint, s.name());
                 if (other != null) {
-                    problems.add(parsed.where(path + ".port") + ": services '" + other + "' and '" + s.name()
-                            + "' both use " + s.transport().name().toLowerCase() + " " + s.host() + ":" + s.port());
+                    problems.add(parsed.where(path + ".port") + ": services " + Shown.quoted(other) + " and "
+                            + Shown.quoted(s.name()) + " both use " + s.transport().name().toLowerCase() + " "
+                            + Shown.escaped(s.host()) + ":" + s.port());
                 }
             }
         }
@@ -52,8 +62,8 @@ public final class ConfigValidator {
         if (admin.enabled() && admin.port() != 0) {
             String other = endpoints.get(Transport.TCP + " " + admin.host() + ":" + admin.port());
             if (other != null) {
-                problems.add(parsed.where("admin.port") + ": the admin endpoint and service '" + other
-                        + "' both use tcp " + admin.host() + ":" + admin.port());
+                problems.add(parsed.where("admin.port") + ": the admin endpoint and service " + Shown.quoted(other)
+                        + " both use tcp " + Shown.escaped(admin.host()) + ":" + admin.port() + "; choose another admin port");
             }
         }
         if (!problems.isEmpty()) {
@@ -63,7 +73,7 @@ public final class ConfigValidator {
     }
 
     private static void checkService(ParsedConfig parsed, String path, ServiceConfig s, List<String> problems) {
-        String who = "service '" + s.name() + "'";
+        String who = "service " + Shown.quoted(s.name());
         if (!NAME.matcher(s.name()).matches()) {
             problems.add(parsed.where(path + ".name") + ": " + who + ": a name is 1-64 letters, digits, '.', '_' or '-'");
         }
@@ -84,12 +94,8 @@ public final class ConfigValidator {
                     + " (the TCP protocols are text; byte order is for udp calc)");
         }
         if (s.backlog() < 1) problems.add(parsed.where(path + ".backlog") + ": " + who + ": 'backlog' must be at least 1");
-        if (s.readTimeout().isNegative()) {
-            problems.add(parsed.where(path + ".readTimeout") + ": " + who + ": 'readTimeout' must not be negative");
-        }
-        if (s.requestDeadline().isNegative()) {
-            problems.add(parsed.where(path + ".requestDeadline") + ": " + who + ": 'requestDeadline' must not be negative");
-        }
+        checkDuration(parsed, path + ".readTimeout", s.readTimeout(), Durations.Kind.LIMIT, problems);
+        checkDuration(parsed, path + ".requestDeadline", s.requestDeadline(), Durations.Kind.LIMIT, problems);
         if (s.maxConnections() < 1) {
             problems.add(parsed.where(path + ".maxConnections") + ": " + who + ": 'maxConnections' must be at least 1");
         }
@@ -99,6 +105,15 @@ public final class ConfigValidator {
         }
         if (s.maxDigits() < 1 || s.maxDigits() > MAX_DIGITS_LIMIT) {
             problems.add(parsed.where(path + ".maxDigits") + ": " + who + ": 'maxDigits' must be between 1 and " + MAX_DIGITS_LIMIT);
+        }
+    }
+
+    /** Durations read from a file are in range already; this catches those set in code or by an option. */
+    private static void checkDuration(ParsedConfig parsed, String path, Duration d, Durations.Kind kind, List<String> problems) {
+        if (!Durations.inRange(d, kind)) {
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            problems.add(parsed.where(path) + ": '" + field + "' " + Durations.format(d) + " is out of range: "
+                    + kind.range());
         }
     }
 

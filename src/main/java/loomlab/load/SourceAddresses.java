@@ -59,6 +59,26 @@ public final class SourceAddresses {
     }
 
     /**
+     * The addresses, when each is one of this machine's (any 127.x.y.z is): a client cannot send
+     * from another machine's address, and binding to one fails for every client at once.
+     */
+    public static List<InetAddress> requireLocal(List<InetAddress> addresses) {
+        for (InetAddress a : addresses) {
+            boolean local;
+            try {
+                local = a.isLoopbackAddress() || a.isAnyLocalAddress() || java.net.NetworkInterface.getByInetAddress(a) != null;
+            } catch (java.net.SocketException e) {
+                local = false;
+            }
+            if (!local) {
+                throw new IllegalArgumentException("--bind: " + a.getHostAddress() + " is not an address of this machine;"
+                        + " give local source addresses (see 'ip addr'), e.g. 127.0.0.2-127.0.0.9 against loopback");
+            }
+        }
+        return addresses;
+    }
+
+    /**
      * Decides the source addresses: the given ones, or, when the clients need more ports than one
      * address has and the target is IPv4 loopback, enough of 127.0.0.2, 127.0.0.3, ...
      *

@@ -1,6 +1,7 @@
 package loomlab.server;
 
 import loomlab.config.Mode;
+import loomlab.log.JvmLog;
 
 /**
  * A TCP mode as a strategy: how the accept loop hands a connection to a thread. The accept loop
@@ -23,6 +24,8 @@ interface ConnectionRunner {
             }
             // The lecture's threading.Thread per connection, kept for comparison in demos.
             case PLATFORM -> {
+                // A thread the OS refuses is logged by the listener, rate-limited, not by the JVM per thread.
+                JvmLog.silenceThreadStartWarnings();
                 Thread.Builder builder = Thread.ofPlatform().daemon(true).name(service + "-conn-", 1);
                 yield builder::start;
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import loomlab.admin.AdminLimits;
+import loomlab.config.Durations;
 import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
@@ -120,37 +121,60 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: stop accepting, give connections in progress {@code grace} to finish,
-     * then close what is left; one summary line per service. Returns true if nothing was cut.
+     * Graceful stop: stop accepting, give connections in progress {@code grace} (at most
+     * {@link Durations#MAX}) to finish, then close what is left; one summary line per service.
+     * Returns true if nothing was cut. An interrupt (a second stop signal) ends the grace at once.
+     * A listener that fails to stop is logged and closed; the others stop all the same.
      */
     public boolean shutdown(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        listeners.forEach(l -> l.shutdown(deadline));
+        Duration bounded = grace.isNegative() ? Duration.ZERO : grace.compareTo(Durations.MAX) > 0 ? Durations.MAX : grace;
+        long deadline = System.nanoTime() + bounded.toNanos();
+        for (Listener l : listeners) {
+            try {
+                l.shutdown(deadline);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.ERROR, "service '" + l.config().name() + "' failed to stop accepting; closing it", e);
+            }
+        }
         boolean clean = true;
         for (Listener l : listeners) {
             try {
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                if (!l.awaitIdle(left)) {
+                if (Thread.currentThread().isInterrupted() || !l.awaitIdle(left)) {
                     clean = false;
-                    Logging.service(l.config().name()).log(Level.WARNING, "grace period of " + grace.toMillis()
-                            + " ms over: closing " + l.stats().active() + " connection(s) still open");
+                    Logging.service(l.config().name()).log(Level.WARNING, (Thread.currentThread().isInterrupted()
+                            ? "stopping now" : "grace period of " + Durations.format(bounded) + " over")
+                            + ": closing " + l.stats().active() + " connection(s) still open");
                     l.close();
                     // The cut connections' threads unwind (and count) before the summary below.
-                    l.awaitIdle(UNWIND);
+                    if (!Thread.currentThread().isInterrupted()) l.awaitIdle(UNWIND);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 clean = false;
+                Logging.service(l.config().name()).log(Level.WARNING, "stopping now: closing " + l.stats().active()
+                        + " connection(s) still open");
+            } catch (RuntimeException | Error e) {
+                clean = false;
+                LOG.log(Level.ERROR, "service '" + l.config().name() + "' failed while stopping; closing it", e);
             }
-            l.close();
+            try {
+                l.close();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.ERROR, "service '" + l.config().name() + "' failed to close", e);
+            }
         }
         for (Listener l : listeners) {
-            var s = l.stats();
-            String what = l.config().transport() == Transport.TCP
-                    ? s.accepted() + " connections, " + s.requests() + " requests"
-                    : s.requests() + " requests";
-            Logging.service(l.config().name()).log(Level.INFO, "stopped: served " + what + ", " + s.errors() + " errors"
-                    + (s.rejected() > 0 ? ", " + s.rejected() + " rejected" : ""));
+            try {
+                var s = l.stats();
+                String what = l.config().transport() == Transport.TCP
+                        ? s.accepted() + " connections, " + s.requests() + " requests"
+                        : s.requests() + " requests";
+                Logging.service(l.config().name()).log(Level.INFO, "stopped: served " + what + ", " + s.errors() + " errors"
+                        + (s.rejected() > 0 ? ", " + s.rejected() + " rejected" : ""));
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.ERROR, "service '" + l.config().name() + "': no summary", e);
+            }
         }
         return clean;
     }

@@ -178,7 +178,7 @@ public final class TcpListener implements Listener {
             // thread"): drop this connection, never the accept loop, and back off.
             stats.error();
             forget(connection, client);
-            acceptTrouble.log(() -> "cannot start a thread for a connection (" + e + "); closed it and backing off;"
+            acceptTrouble.log(() -> "cannot start a thread for a connection (" + e.getMessage() + "); closed it and backing off;"
                     + " in mode platform, lower maxConnections or use mode virtual");
             threadFailures.pause();
         }

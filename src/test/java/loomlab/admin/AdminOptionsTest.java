@@ -26,6 +26,6 @@ class AdminOptionsTest {
         assertTrue(port.err().contains("--admin-port 70000 is out of range 0-65535"), port.err());
         CliRun interval = CliRun.of("--stats-interval", "soon");
         assertEquals(1, interval.exit(), interval.toString());
-        assertTrue(interval.err().contains("--stats-interval 'soon' is not a duration"), interval.err());
+        assertTrue(interval.err().contains("'--stats-interval': 'soon' is not a duration"), interval.err());
     }
 }

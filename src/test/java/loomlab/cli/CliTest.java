@@ -55,7 +55,7 @@ class CliTest {
     void unknownOptionIsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("--bogus"));
         assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
-        assertTrue(err.toString().contains("Try 'loomlab --help'."), err.toString());
+        assertTrue(err.toString().contains("see 'loomlab --help'"), err.toString());
     }
 
     @Test

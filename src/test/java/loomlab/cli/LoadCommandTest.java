@@ -87,7 +87,7 @@ class LoadCommandTest {
         assertTrue(workload.err().contains("echo, calc or udp-calc"), workload.err());
         CliRun duration = CliRun.of("load", "echo", "--duration", "soon");
         assertEquals(ExitCodes.USAGE, duration.exit());
-        assertTrue(duration.err().contains("500ms, 10s, 2m"), duration.err());
+        assertTrue(duration.err().contains("e.g. 500ms, 30s or 2m"), duration.err());
         CliRun bind = CliRun.of("load", "echo", "--bind", "somewhere");
         assertEquals(ExitCodes.USAGE, bind.exit());
         assertTrue(bind.err().contains("--bind"), bind.err());

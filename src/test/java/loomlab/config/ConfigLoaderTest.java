@@ -140,7 +140,7 @@ class ConfigLoaderTest {
     @Test
     void badEnumValueListsTheChoices() {
         String m = problem(services("{\"name\":\"t\",\"protocol\":\"calc\",\"transport\":\"tcp\",\"port\":0,\"mode\":\"threads\"}"));
-        assertTrue(m.contains("'mode' must be one of serial, virtual, platform, not threads"), m);
+        assertTrue(m.contains("'mode' must be one of serial, virtual, platform, not 'threads'"), m);
     }
 
     @Test

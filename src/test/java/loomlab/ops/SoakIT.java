@@ -63,8 +63,13 @@ class SoakIT {
         String wanted = System.getProperty("soak.duration", "");
         assumeTrue(!wanted.isBlank(), "the soak runs with 'make soak' (SOAK_DURATION=3m by default), not in 'make test'");
         assumeTrue(ProcStat.available(), "the soak watches the server through Linux /proc");
-        Duration duration = Durations.parse(wanted);
-        assertTrue(duration != null && duration.toSeconds() >= 60,
+        Duration duration;
+        try {
+            duration = Durations.parse(wanted, Durations.Kind.RUN);
+        } catch (Durations.BadDuration e) {
+            throw new AssertionError("SOAK_DURATION: " + e.getMessage(), e);
+        }
+        assertTrue(duration.toSeconds() >= 60,
                 "SOAK_DURATION must be a duration of 60s or more (a third of it is warm-up), like 3m: " + wanted);
         int rate = Integer.getInteger("soak.rate", 200);
         Duration every = Duration.ofSeconds(Math.max(2, duration.toSeconds() / 45));
