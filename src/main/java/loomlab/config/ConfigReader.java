@@ -30,7 +30,7 @@ final class ConfigReader {
     static final Set<String> PINNING_FIELDS = Set.of("enabled", "threshold");
     static final Set<String> SERVICE_FIELDS = Set.of("name", "protocol", "transport", "host", "port", "mode",
             "order", "backlog", "readTimeout", "maxConnections", "maxConnectionsPerClient", "maxDigits",
-            "requestDeadline");
+            "requestDeadline", "proxyProtocol", "trustedProxies");
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -152,6 +152,8 @@ final class ConfigReader {
         int maxPerClient = ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
         int maxDigits = ServiceConfig.DEFAULT_MAX_DIGITS;
         Duration deadline = ServiceConfig.DEFAULT_REQUEST_DEADLINE;
+        boolean proxyProtocol = false;
+        List<String> trustedProxies = List.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = fieldName(SERVICE_FIELDS, "a service", path + ".");
             parser.nextToken();
@@ -169,6 +171,8 @@ final class ConfigReader {
                 case "maxConnectionsPerClient" -> maxPerClient = integer(field);
                 case "maxDigits" -> maxDigits = integer(field);
                 case "requestDeadline" -> deadline = duration(field);
+                case "proxyProtocol" -> proxyProtocol = bool(field);
+                case "trustedProxies" -> trustedProxies = textList(field, path + "." + field);
                 default -> throw new AssertionError(field);
             }
         }
@@ -184,7 +188,7 @@ final class ConfigReader {
         return new ServiceConfig(name, protocol, transport, host, port,
                 mode != null ? mode : ServiceConfig.DEFAULT_MODE,
                 order != null ? order : ServiceConfig.DEFAULT_ORDER,
-                backlog, readTimeout, maxConnections, maxPerClient, maxDigits, deadline);
+                backlog, readTimeout, maxConnections, maxPerClient, maxDigits, deadline, proxyProtocol, trustedProxies);
     }
 
     // ---- small typed readers; each names the field and its position on error ----
@@ -204,6 +208,18 @@ final class ConfigReader {
     private String text(String field) throws IOException, ConfigException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) throw error("'" + field + "' must be a string");
         return parser.getText();
+    }
+
+    /** A list of strings; each entry's position is kept as {@code path[i]} for the validator. */
+    private List<String> textList(String field, String path) throws IOException, ConfigException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) throw error("'" + field + "' must be a list of strings [ \"...\", ... ]");
+        List<String> values = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) throw error("each entry of '" + field + "' must be a string");
+            positions.put(path + "[" + values.size() + "]", at(parser.currentTokenLocation()));
+            values.add(parser.getText());
+        }
+        return values;
     }
 
     private int integer(String field) throws IOException, ConfigException {
