@@ -4,6 +4,7 @@ import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import loomlab.metrics.LatencyRecorder;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ProcessMetrics;
 import loomlab.metrics.ServiceStats;
@@ -60,21 +61,26 @@ final class PrometheusText {
         return p.out.toString();
     }
 
+    /**
+     * A histogram, not a summary: bucket counters add up across the replicas behind a balancer
+     * ({@code sum by (le) (rate(..._bucket[5m]))}, then {@code histogram_quantile}), quantiles do not.
+     */
     private void latency() {
         String name = "loomlab_request_duration_seconds";
-        header(name, "summary", "Calc service time, from the start of a request to its reply written;"
-                + " quantiles over the last 1-2 minutes.");
-        long now = System.nanoTime();
+        header(name, "histogram", "Calc service time, from the start of a request to its reply written;"
+                + " cumulative buckets since start.");
         for (Listener l : listeners) {
             if (!ServiceView.timed(l)) continue;
             var latency = l.stats().latency();
-            double[] q = latency.quantileSeconds(now, ServiceView.QUANTILES);
-            for (int i = 0; i < q.length; i++) {
-                out.append(name).append("{service=\"").append(escape(l.config().name())).append("\",quantile=\"")
-                        .append(ServiceView.QUANTILES[i]).append("\"} ").append(number(q[i])).append('\n');
+            long[] buckets = latency.bucketCounts();
+            double[] bounds = LatencyRecorder.BUCKET_BOUNDS_SECONDS;
+            for (int i = 0; i < buckets.length; i++) {
+                String le = i < bounds.length ? java.math.BigDecimal.valueOf(bounds[i]).stripTrailingZeros().toPlainString() : "+Inf";
+                sample(name + "_bucket", l, "le=\"" + le + "\"", buckets[i]);
             }
             sample(name + "_sum", l, null, latency.sumSeconds());
-            sample(name + "_count", l, null, latency.count());
+            // The +Inf bucket, read in the same pass: _count equal to it, as the format requires.
+            sample(name + "_count", l, null, buckets[buckets.length - 1]);
         }
     }
 
