@@ -8,6 +8,7 @@ import loomlab.metrics.LatencyRecorder;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ProcessMetrics;
 import loomlab.metrics.ServiceStats;
+import loomlab.metrics.VirtualThreadScheduler;
 import loomlab.server.Listener;
 
 /**
@@ -96,6 +97,15 @@ final class PrometheusText {
         single("jvm_memory_bytes_used", "gauge", "Used bytes of a memory area.", area, heap.getUsed());
         single("jvm_memory_bytes_committed", "gauge", "Committed bytes of a memory area.", area, heap.getCommitted());
         single("jvm_memory_bytes_max", "gauge", "Max bytes of a memory area (-1 when unbounded).", area, heap.getMax());
+        // JDK 24+ only; absent, not zero, where the JDK does not have them.
+        VirtualThreadScheduler.read().ifPresent(v -> {
+            single("jvm_virtual_thread_scheduler_parallelism", "gauge",
+                    "Carrier threads the virtual-thread scheduler aims to keep busy.", "", v.parallelism());
+            single("jvm_virtual_thread_scheduler_pool_size", "gauge",
+                    "Carrier threads the scheduler has now (more while some are blocked or pinned).", "", v.poolSize());
+            single("jvm_virtual_threads_mounted", "gauge", "Virtual threads running on a carrier now.", "", v.mounted());
+            single("jvm_virtual_threads_queued", "gauge", "Virtual threads ready to run, waiting for a carrier.", "", v.queued());
+        });
     }
 
     /** A family with a single sample and fixed labels (process-wide values). */

@@ -59,6 +59,8 @@ class GrafanaDashboardTest {
         }
         Set<String> unknown = new TreeSet<>(named);
         unknown.removeAll(exported);
+        // The scheduler's figures exist on JDK 24+ only (the panel says so).
+        if (Runtime.version().feature() < 24) unknown.removeIf(n -> n.startsWith("jvm_virtual_thread"));
         assertEquals(Set.of(), unknown, "metrics the dashboard queries but /metrics does not export");
     }
 }
