@@ -78,6 +78,11 @@ final class TcpConnection implements ByteStream {
 
     /** Ends the idle read: it returns end-of-stream, which {@link #read} turns into a timeout. */
     void endIdleRead() {
+        // Once is enough. On a busy machine the connection's thread may not have run yet when the
+        // sweeper comes round again: a second shutdownInput would fail ("already shutdown") and
+        // close the socket under the thread, which then loses its timeout (no ERROR reply, counted
+        // as a vanished client instead of a timeout).
+        if (idleEnded) return;
         idleEnded = true;
         try {
             socket.shutdownInput();
