@@ -61,7 +61,8 @@ import picocli.CommandLine.TypeConversionException;
                   "  loomlab load calc --port 10010 --clients 20 --rate 5",
                   "  loomlab load udp-calc --clients 50 --json udp.json",
                   "  loomlab load echo --clients 30000 --workers 3 --worker-index 0 \\",
-                  "      --start-at 2026-03-02T10:00:00Z --json w0.json   (then: load merge w*.json)",
+                  "      --start-at 2026-03-02T10:00:00Z --json w0.json   (1 and 2 elsewhere)",
+                  "  loomlab load merge w0.json w1.json w2.json",
                   "", "Exit codes: 0 every request answered and verified, 1 bad command line,",
                   "2 nothing could connect (or too few open files allowed), 4 some request",
                   "failed or was answered wrongly. Docs: docs/load.md"})
