@@ -1,109 +1,326 @@
 package loomlab.admin;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import loomlab.log.RateLimitedLog;
 import loomlab.metrics.PinnedThreadWatch;
+import loomlab.metrics.ServiceStats;
 import loomlab.server.Listener;
 
 /**
- * The admin endpoint, on the JDK's own HTTP server (no dependency) with a virtual thread per
- * exchange: {@code /} the live dashboard, {@code /metrics} for Prometheus, {@code /status} as
- * JSON, {@code /health} for probes. Read-only; loopback by default, since anyone who reaches it
- * sees the counters (docs/operations.md).
+ * The admin endpoint: {@code /} the live dashboard, {@code /metrics} for Prometheus,
+ * {@code /status} as JSON, {@code /health} for probes. Read-only; loopback by default, since
+ * anyone who reaches it sees the counters (docs/operations.md).
+ *
+ * <p>A small HTTP/1.1 server of its own, built like the services: one accept loop that takes a
+ * slot before it accepts (beyond {@link AdminLimits#maxConnections} clients wait in the backlog,
+ * and a failed accept backs off instead of spinning), a virtual thread per connection with plain
+ * blocking reads, and one sweeper that closes a connection past its time: a request head not
+ * whole within {@code requestTimeout}, a reply not taken within it, nothing sent for
+ * {@code idleTimeout}. Not the JDK's {@code com.sun.net.httpserver}: its accept loop spins at full
+ * CPU while accept fails for lack of descriptors, it accepts and at once closes connections over
+ * its cap, its limits are system properties read once per JVM, and it cannot say how many
+ * connections it holds.
  */
 public final class AdminServer implements AutoCloseable {
 
     static final String DASHBOARD_RESOURCE = "/loomlab/admin/dashboard.html";
+    /** Clients waiting beyond the cap; the kernel caps it at net.core.somaxconn. */
+    static final int BACKLOG = 64;
+    static final long SWEEP_MILLIS = 250;
+    static final long TROUBLE_LOG_INTERVAL_MILLIS = 5_000;
+    static final long FIRST_BACKOFF_MILLIS = 10;
+    static final long MAX_BACKOFF_MILLIS = 1_000;
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private static final Logger LOG = System.getLogger("loomlab.admin");
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final ServerSocket serverSocket;
+    private final InetSocketAddress address;
+    private final AdminLimits limits;
+    private final Semaphore slots;
+    private final ServiceStats stats = new ServiceStats("admin");
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final RateLimitedLog fullLog = new RateLimitedLog(LOG, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+    private final RateLimitedLog cutLog = new RateLimitedLog(LOG, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+    private final RateLimitedLog badLog = new RateLimitedLog(LOG, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+    private final RateLimitedLog trouble = new RateLimitedLog(LOG, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
     private final List<Listener> listeners;
     private final PinnedThreadWatch pinning;
     private final String version;
     private final byte[] dashboard;
+    private volatile boolean stopping;
+    private Thread acceptThread;
+    private Thread sweeper;
 
-    private AdminServer(HttpServer http, List<Listener> listeners, PinnedThreadWatch pinning, String version) throws IOException {
-        this.http = http;
+    private AdminServer(ServerSocket serverSocket, AdminLimits limits, List<Listener> listeners, PinnedThreadWatch pinning,
+                        String version) throws IOException {
+        this.serverSocket = serverSocket;
+        this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        this.limits = limits;
+        this.slots = new Semaphore(limits.maxConnections());
         this.listeners = List.copyOf(listeners);
         this.pinning = pinning;
         this.version = version;
         this.dashboard = dashboardPage();
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        http.setExecutor(executor);
-        http.createContext("/", this::route);
     }
 
     /** Binds {@code address} (port 0: any free port) and serves; throws when the port is taken. */
-    public static AdminServer start(InetSocketAddress address, List<Listener> listeners, PinnedThreadWatch pinning,
-                                    String version) throws IOException {
-        HttpServer http = HttpServer.create(address, 64);
+    public static AdminServer start(InetSocketAddress address, AdminLimits limits, List<Listener> listeners,
+                                    PinnedThreadWatch pinning, String version) throws IOException {
+        ServerSocket socket = new ServerSocket();
         AdminServer admin;
         try {
-            admin = new AdminServer(http, listeners, pinning, version);
+            socket.setReuseAddress(true);
+            socket.bind(address, BACKLOG);
+            admin = new AdminServer(socket, limits, listeners, pinning, version);
         } catch (IOException | RuntimeException e) {
-            http.stop(0);
+            socket.close();
             throw e;
         }
-        http.start();
+        admin.acceptThread = Thread.ofVirtual().name("admin-accept").start(admin::acceptLoop);
+        admin.sweeper = Thread.ofVirtual().name("admin-timeouts").start(admin::sweepLoop);
         return admin;
     }
 
     public InetSocketAddress address() {
-        return http.getAddress();
+        return address;
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", () -> "only GET and HEAD\n");
+    /** Connections open and accepted, requests answered, bad requests (errors), connections cut by a limit (timeouts). */
+    public ServiceStats stats() {
+        return stats;
+    }
+
+    public AdminLimits limits() {
+        return limits;
+    }
+
+    private void acceptLoop() {
+        long backoff = 0;
+        while (!stopping) {
+            try {
+                if (!slots.tryAcquire()) {
+                    fullLog.log(() -> "all " + limits.maxConnections() + " admin connections are in use ("
+                            + AdminLimits.MAX_CONNECTIONS_PROPERTY + "): new ones wait in the backlog");
+                    slots.acquire();
+                }
+            } catch (InterruptedException e) {
                 return;
             }
-            switch (exchange.getRequestURI().getPath()) {
-                case "/", "/index.html" -> send(exchange, 200, "text/html; charset=utf-8", dashboard);
-                case "/metrics" -> send(exchange, 200, PrometheusText.CONTENT_TYPE,
-                        () -> PrometheusText.render(listeners, pinning, version));
-                case "/status" -> send(exchange, 200, "application/json", () -> StatusJson.render(listeners, pinning, version));
-                case "/health" -> health(exchange);
-                default -> send(exchange, 404, "text/plain; charset=utf-8",
-                        () -> "not found; try / (dashboard), /metrics, /status or /health\n");
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+                backoff = 0;
+            } catch (IOException e) {
+                slots.release();
+                if (stopping || serverSocket.isClosed()) return;
+                // Out of descriptors, most likely: the client stays in the backlog and accept would
+                // fail again at once. Pause instead of spinning; it recovers when descriptors free up.
+                stats.acceptFailed();
+                trouble.log(() -> "admin endpoint: accept failed: " + e.getMessage() + "; backing off");
+                backoff = backoff == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+                pause(backoff);
+                continue;
+            }
+            Connection c = new Connection(socket);
+            open.add(c);
+            stats.connectionOpened();
+            c.expect("sent nothing", limits.idleTimeout().toNanos());
+            try {
+                Thread.ofVirtual().name("admin-conn").start(() -> serve(c));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                forget(c);
+                trouble.log(() -> "admin endpoint: no thread for a connection (" + e + "); closed it");
+                pause(FIRST_BACKOFF_MILLIS);
             }
         }
     }
 
-    /** 200 "ok" while every service's loop runs; 503 naming the ones that stopped. */
-    private void health(HttpExchange exchange) throws IOException {
-        List<String> down = listeners.stream().filter(l -> !l.running()).map(l -> l.config().name()).toList();
-        if (down.isEmpty()) {
-            send(exchange, 200, "text/plain; charset=utf-8", () -> "ok\n");
-        } else {
-            send(exchange, 503, "text/plain; charset=utf-8", () -> "not serving: " + String.join(", ", down) + "\n");
+    /** One connection: requests one after another (keep-alive) until either side closes or a limit cuts it. */
+    private void serve(Connection c) {
+        try {
+            InputStream in = new BufferedInputStream(c.socket.getInputStream(), 2048);
+            OutputStream out = c.socket.getOutputStream();
+            while (!stopping) {
+                c.expect("sent nothing", limits.idleTimeout().toNanos());
+                int first = in.read();
+                if (first < 0) return;
+                c.expect("did not send a whole request head", limits.requestTimeout().toNanos());
+                HttpHead head;
+                try {
+                    head = HttpHead.read(in, first);
+                } catch (HttpHead.Bad bad) {
+                    stats.error();
+                    badLog.log(() -> "bad admin request from " + c.peer() + ": " + bad.getMessage() + " (HTTP " + bad.status + ")");
+                    c.expect("did not take its reply", limits.requestTimeout().toNanos());
+                    write(out, bad.status, "text/plain; charset=utf-8", refusal(bad.status), false, false, null);
+                    return;
+                }
+                c.busy();
+                boolean keepAlive = answer(c, head, out);
+                if (!keepAlive) return;
+            }
+        } catch (IOException e) {
+            // Gone, reset, or cut by a limit (counted by the sweeper): the client's business.
+            LOG.log(Level.DEBUG, () -> "admin connection from " + c.peer() + " ended: " + e);
+        } catch (RuntimeException | Error e) {
+            stats.error();
+            trouble.log(() -> "admin endpoint: unexpected failure serving a connection: " + e);
+        } finally {
+            forget(c);
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, Supplier<String> body) throws IOException {
-        send(exchange, status, type, body.get().getBytes(StandardCharsets.UTF_8));
+    /** Routes and writes one reply; true when the connection may carry another request. */
+    private boolean answer(Connection c, HttpHead head, OutputStream out) throws IOException {
+        String method = head.method();
+        boolean bodyWanted = !method.equals("HEAD");
+        int status = 200;
+        String type = "text/plain; charset=utf-8";
+        String allow = null;
+        byte[] body;
+        try {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                status = 405;
+                allow = "GET, HEAD";
+                body = text("only GET and HEAD\n");
+            } else {
+                switch (head.path()) {
+                    case "/", "/index.html" -> {
+                        type = "text/html; charset=utf-8";
+                        body = dashboard;
+                    }
+                    case "/metrics" -> {
+                        type = PrometheusText.CONTENT_TYPE;
+                        body = text(PrometheusText.render(listeners, pinning, version, this));
+                    }
+                    case "/status" -> {
+                        type = "application/json";
+                        body = text(StatusJson.render(listeners, pinning, version, this));
+                    }
+                    case "/health" -> {
+                        List<String> down = listeners.stream().filter(l -> !l.running()).map(l -> l.config().name()).toList();
+                        status = down.isEmpty() ? 200 : 503;
+                        body = text(down.isEmpty() ? "ok\n" : "not serving: " + String.join(", ", down) + "\n");
+                    }
+                    default -> {
+                        status = 404;
+                        body = text("not found; try / (dashboard), /metrics, /status or /health\n");
+                    }
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // A page that cannot be made now (a bug, no memory): say so, and keep serving the others.
+            stats.error();
+            trouble.log(() -> "admin endpoint: " + head.path() + " failed: " + e);
+            status = 500;
+            body = text("internal error; the server log says more\n");
+        }
+        c.expect("did not take its reply", limits.requestTimeout().toNanos());
+        boolean keepAlive = head.keepAlive() && status != 500;
+        write(out, status, type, body, bodyWanted, keepAlive, allow);
+        stats.request(head.bytes(), bodyWanted ? body.length : 0);
+        return keepAlive;
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Fixed words per status: nothing of the client's request is put into a reply. */
+    private static byte[] refusal(int status) {
+        return text(switch (status) {
+            case 414 -> "request target too long\n";
+            case 431 -> "request head too large\n";
+            case 505 -> "HTTP version not supported; use HTTP/1.1\n";
+            default -> "bad request\n";
+        });
+    }
+
+    private static void write(OutputStream out, int status, String type, byte[] body, boolean withBody, boolean keepAlive,
+                              String allow) throws IOException {
+        StringBuilder h = new StringBuilder(160).append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
+                .append("Content-Type: ").append(type).append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("Cache-Control: no-store\r\n");
+        if (allow != null) h.append("Allow: ").append(allow).append("\r\n");
+        if (!keepAlive) h.append("Connection: close\r\n");
+        h.append("\r\n");
+        byte[] head = h.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] payload = withBody ? body : NO_BODY;
+        byte[] all = new byte[head.length + payload.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(payload, 0, all, head.length, payload.length);
+        out.write(all);
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 414 -> "URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Status";
+        };
+    }
+
+    /**
+     * Closes connections past their time, four times a second; a tick that fails is said
+     * (rate-limited) and the next one runs as usual.
+     */
+    private void sweepLoop() {
+        while (!stopping) {
+            pause(SWEEP_MILLIS);
+            try {
+                long now = System.nanoTime();
+                for (Connection c : open) {
+                    if (c.overdue(now)) {
+                        stats.timeout();
+                        String what = c.phase;
+                        cutLog.log(() -> "closing admin connection from " + c.peer() + ": it " + what + " in time ("
+                                + limits.describe() + ")");
+                        c.close();
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                trouble.log(() -> "admin endpoint: the timeout sweep failed (" + e + "); it goes on at the next one");
             }
+        }
+    }
+
+    private void forget(Connection c) {
+        if (open.remove(c)) {
+            c.close();
+            stats.connectionClosed();
+            slots.release();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -116,7 +333,63 @@ public final class AdminServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
-        executor.close();
+        stopping = true;
+        try {
+            serverSocket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+        if (acceptThread != null) acceptThread.interrupt();
+        if (sweeper != null) sweeper.interrupt();
+        for (Connection c : open) c.close();
+        try {
+            if (acceptThread != null) acceptThread.join(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One admin connection and the moment by which it must have done what it is waiting for. */
+    private static final class Connection {
+        final Socket socket;
+        private String peer;
+        /** System.nanoTime by which the client must act; 0 while the server is working on a reply. */
+        private volatile long deadline;
+        volatile String phase = "sent nothing";
+
+        Connection(Socket socket) {
+            this.socket = socket;
+        }
+
+        void expect(String whatIfLate, long withinNanos) {
+            phase = whatIfLate;
+            deadline = (System.nanoTime() + withinNanos) | 1;
+        }
+
+        void busy() {
+            deadline = 0;
+        }
+
+        boolean overdue(long now) {
+            long d = deadline;
+            return d != 0 && now - d > 0;
+        }
+
+        String peer() {
+            String p = peer;
+            if (p == null) {
+                var a = (InetSocketAddress) socket.getRemoteSocketAddress();
+                peer = p = a == null ? "a closed connection" : a.getAddress().getHostAddress() + ":" + a.getPort();
+            }
+            return p;
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // best effort: the peer may be gone
+            }
+        }
     }
 }

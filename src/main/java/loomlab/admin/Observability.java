@@ -38,7 +38,14 @@ public final class Observability implements AutoCloseable {
     /** Starts what {@code server}'s config asks for; a taken admin port is a startup error. */
     public static Observability start(Server server, String version) throws StartupException {
         ServerConfig config = server.config();
-        FdLimitCheck.log(config, System.getLogger("loomlab"));
+        FdLimitCheck.log(config, server.fdLimit(), server.fdReserve(), System.getLogger("loomlab"));
+        try {
+            // Now, with descriptors to spare, for the readers of the beans: a shortage later cannot break them.
+            if (config.admin().enabled() || !config.statsInterval().isZero()) ProcessMetrics.initialise();
+        } catch (RuntimeException | LinkageError | InternalError e) {
+            LOG.log(Level.WARNING, "the JVM's management beans are not available (" + e + "): /metrics, /status and the stats line"
+                    + " show what /proc gives");
+        }
         PinnedThreadWatch pinning = null;
         boolean virtual = config.services().stream().anyMatch(s -> s.mode() == Mode.VIRTUAL);
         if (config.pinning().enabled() && virtual) {
@@ -55,8 +62,12 @@ public final class Observability implements AutoCloseable {
         AdminConfig a = config.admin();
         if (a.enabled()) {
             try {
-                admin = AdminServer.start(new InetSocketAddress(InetAddress.getByName(a.host()), a.port()),
+                AdminLimits limits = AdminLimits.fromSystemProperties(server.fdLimit());
+                admin = AdminServer.start(new InetSocketAddress(InetAddress.getByName(a.host()), a.port()), limits,
                         server.listeners(), pinning, version);
+            } catch (IllegalArgumentException e) {
+                if (pinning != null) pinning.close();
+                throw new StartupException("cannot start the admin endpoint: " + e.getMessage(), e);
             } catch (IOException e) {
                 if (pinning != null) pinning.close();
                 String why = e instanceof BindException
@@ -67,9 +78,9 @@ public final class Observability implements AutoCloseable {
             InetSocketAddress at = admin.address();
             String base = "http://" + hostForUrl(at) + ":" + at.getPort();
             LOG.log(Level.INFO, "admin endpoint on " + base + "/ (live dashboard), " + base + "/metrics (Prometheus), "
-                    + base + "/status (JSON), " + base + "/health");
+                    + base + "/status (JSON), " + base + "/health; at most " + admin.limits().describe());
         }
-        StatsLine statsLine = StatsLine.start(server.listeners(), config.statsInterval());
+        StatsLine statsLine = StatsLine.start(server.listeners(), admin == null ? null : admin.stats(), config.statsInterval());
         return new Observability(statsLine, pinning, admin);
     }
 

@@ -28,7 +28,8 @@ final class PrometheusText {
         this.listeners = listeners;
     }
 
-    static String render(List<Listener> listeners, PinnedThreadWatch pinning, String version) {
+    /** With the admin endpoint's own connections when {@code admin} is not null. */
+    static String render(List<Listener> listeners, PinnedThreadWatch pinning, String version, AdminServer admin) {
         PrometheusText p = new PrometheusText(listeners);
         p.single("loomlab_info", "gauge", "Always 1; the labels say which loomlab this is.",
                 "{version=\"" + escape(version) + "\"}", 1);
@@ -46,7 +47,8 @@ final class PrometheusText {
         p.family("loomlab_accept_failures_total", "counter",
                 "Failed accepts (typically out of file descriptors); the accept loop backs off.", tcp, ServiceStats::acceptFailures);
         p.family("loomlab_timeouts_total", "counter",
-                "Connections the server closed because they were idle or did not read for readTimeout.", tcp, ServiceStats::timeouts);
+                "Connections the server closed because they sent nothing or did not read for readTimeout; a calc timeout"
+                + " counts as an error instead (it gets an ERROR reply).", tcp, ServiceStats::timeouts);
         p.family("loomlab_requests_total", "counter",
                 "Requests answered: calc replies, UDP replies, echoed chunks.", all, ServiceStats::requests);
         p.family("loomlab_errors_total", "counter",
@@ -58,8 +60,25 @@ final class PrometheusText {
             p.single("loomlab_virtual_threads_pinned_total", "counter",
                     "Virtual threads pinned to their carrier longer than the pinning threshold (JFR).", "", pinning.pinnedCount());
         }
+        if (admin != null) p.admin(admin);
         p.process();
         return p.out.toString();
+    }
+
+    /** The admin endpoint's connections: bounded by its own cap, cut by its own time limits. */
+    private void admin(AdminServer admin) {
+        ServiceStats s = admin.stats();
+        single("loomlab_admin_connections_active", "gauge", "Admin endpoint connections open now.", "", s.active());
+        single("loomlab_admin_connections_max", "gauge",
+                "The admin endpoint's connection cap; more clients wait in the backlog.", "", admin.limits().maxConnections());
+        single("loomlab_admin_connections_accepted_total", "counter", "Admin endpoint connections accepted.", "", s.accepted());
+        single("loomlab_admin_connections_cut_total", "counter", "Admin endpoint connections closed by its time limits: a request"
+                + " head not whole in time, a reply not taken, nothing sent.", "", s.timeouts());
+        single("loomlab_admin_requests_total", "counter", "Admin endpoint requests answered.", "", s.requests());
+        single("loomlab_admin_bad_requests_total", "counter",
+                "Admin endpoint requests refused as malformed, and pages that failed.", "", s.errors());
+        single("loomlab_admin_accept_failures_total", "counter",
+                "Failed accepts of the admin endpoint (out of descriptors); it backs off.", "", s.acceptFailures());
     }
 
     /**

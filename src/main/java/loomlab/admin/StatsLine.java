@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import loomlab.config.Transport;
+import loomlab.log.RateLimitedLog;
 import loomlab.metrics.ProcessMetrics;
 import loomlab.metrics.ServiceStats;
 import loomlab.server.Listener;
@@ -16,19 +17,26 @@ import loomlab.server.Listener;
  * One log line every {@code statsInterval}: per service the connections open and served,
  * requests (and their rate since the last line), bytes and errors, then the JVM. For a terminal
  * during a demo, where a dashboard is not at hand:
- * <pre>stats: echo 3 open, 120 conns, 4500 req (75/s), 1.2 MB in, 1.2 MB out, 0 err | calc-udp 80 req (2/s), 0 err | jvm 24 threads, heap 34/4096 MB, fds 47/20000</pre>
+ * <pre>stats: echo 3 open, 120 conns, 4500 req (75/s), 1.2 MB in, 1.2 MB out, 0 err | calc-udp 80 req (2/s), 0 err | admin 1 open, 12 conns, 30 req | jvm 24 threads, heap 34/4096 MB, fds 47/20000</pre>
+ * A line that fails (a bug, no memory for a moment) is skipped and said, at most once a minute;
+ * the next one comes at its time.
  */
 public final class StatsLine implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger("loomlab.stats");
 
+    static final long TROUBLE_LOG_INTERVAL_MILLIS = 60_000;
+
     private final List<Listener> listeners;
+    private final ServiceStats admin;
+    private final RateLimitedLog trouble = new RateLimitedLog(LOG, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
     private final long[] lastRequests;
     private long lastNanos;
     private final Thread thread;
 
-    private StatsLine(List<Listener> listeners, Duration interval) {
+    private StatsLine(List<Listener> listeners, ServiceStats admin, Duration interval) {
         this.listeners = List.copyOf(listeners);
+        this.admin = admin;
         this.lastRequests = new long[listeners.size()];
         this.lastNanos = System.nanoTime();
         // A virtual thread that sleeps between lines: nothing to size, nothing to shut down hard.
@@ -37,17 +45,31 @@ public final class StatsLine implements AutoCloseable {
 
     /** Starts logging every {@code interval}; zero starts nothing. */
     public static StatsLine start(List<Listener> listeners, Duration interval) {
-        return new StatsLine(listeners, interval);
+        return new StatsLine(listeners, null, interval);
+    }
+
+    /** With the admin endpoint's connections ({@code admin} null: none). */
+    public static StatsLine start(List<Listener> listeners, ServiceStats admin, Duration interval) {
+        return new StatsLine(listeners, admin, interval);
     }
 
     private void loop(Duration interval) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(interval);
-                LOG.log(Level.INFO, next(System.nanoTime()));
+                tick();
             }
         } catch (InterruptedException e) {
             // closed
+        }
+    }
+
+    /** One line; whatever fails in it is said (rate-limited) and the thread goes on. */
+    void tick() {
+        try {
+            LOG.log(Level.INFO, next(System.nanoTime()));
+        } catch (RuntimeException | Error e) {
+            trouble.log(() -> "stats line skipped: " + e + "; the next one comes at its time");
         }
     }
 
@@ -74,6 +96,12 @@ public final class StatsLine implements AutoCloseable {
             if (s.timeouts() > 0) sb.append(", ").append(s.timeouts()).append(" timeouts");
             if (s.rejected() > 0) sb.append(", ").append(s.rejected()).append(" rejected");
             if (s.acceptFailures() > 0) sb.append(", ").append(s.acceptFailures()).append(" accept failures");
+        }
+        if (admin != null) {
+            sb.append(" | admin ").append(admin.active()).append(" open, ").append(admin.accepted()).append(" conns, ")
+                    .append(admin.requests()).append(" req");
+            if (admin.errors() > 0) sb.append(", ").append(admin.errors()).append(" bad");
+            if (admin.timeouts() > 0) sb.append(", ").append(admin.timeouts()).append(" cut");
         }
         MemoryUsage heap = ProcessMetrics.heap();
         sb.append(" | jvm ").append(ProcessMetrics.threads()).append(" threads, heap ")

@@ -24,7 +24,8 @@ final class StatusJson {
 
     private StatusJson() { }
 
-    static String render(List<Listener> listeners, PinnedThreadWatch pinning, String version) {
+    /** With the admin endpoint's own connections when {@code admin} is not null. */
+    static String render(List<Listener> listeners, PinnedThreadWatch pinning, String version, AdminServer admin) {
         StringWriter out = new StringWriter(2048);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -35,6 +36,18 @@ final class StatusJson {
             long now = System.nanoTime();
             for (Listener l : listeners) service(g, l, now);
             g.writeEndArray();
+            if (admin != null) {
+                ServiceStats a = admin.stats();
+                g.writeObjectFieldStart("admin");
+                g.writeNumberField("active", a.active());
+                g.writeNumberField("maxConnections", admin.limits().maxConnections());
+                g.writeNumberField("accepted", a.accepted());
+                g.writeNumberField("cut", a.timeouts());
+                g.writeNumberField("requests", a.requests());
+                g.writeNumberField("badRequests", a.errors());
+                g.writeNumberField("acceptFailures", a.acceptFailures());
+                g.writeEndObject();
+            }
             MemoryUsage heap = ProcessMetrics.heap();
             g.writeObjectFieldStart("jvm");
             g.writeNumberField("threads", ProcessMetrics.threads());

@@ -2,17 +2,11 @@ package loomlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import loomlab.config.LogLevel;
 import loomlab.config.Mode;
 import loomlab.load.LoadSettings;
 import loomlab.load.Terminal;
@@ -21,8 +15,7 @@ import loomlab.load.demo.DemoResult;
 import loomlab.load.demo.DemoRun;
 import loomlab.load.demo.DemoSettings;
 import loomlab.load.report.DemoReportFiles;
-import loomlab.log.Logging;
-import loomlab.server.StartupException;
+import loomlab.load.report.LiveReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,22 +25,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code loomlab demo}: serial vs platform vs virtual threads under rising load, as an HTML report. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        header = "Scalability demo: serial vs platform vs virtual threads, as an HTML report.",
+        header = "Scalability demo: serial vs platform vs virtual threads, live and as an HTML report.",
         description = {
             "Scalability demo: the same server in serial, platform-thread and",
-            "virtual-thread mode, each under 1, 10, 100, 1,000 and 10,000 clients",
-            "(clamped to what the open-file limit allows), then an HTML report with",
-            "charts (throughput, p99 latency, clients served, threads, memory per",
-            "client) and the raw data as JSON and CSV. The servers run in this process",
-            "on ephemeral loopback ports, unless --target names external ones. The",
-            "default run takes about two minutes.",
+            "virtual-thread mode, each in a fresh process of its own, pinned to its own",
+            "core(s) while the load runs on the others, under 1, 10, 100, 1,000, 10,000",
+            "clients and the most this machine allows (about 19,800 under a 20,000-file",
+            "limit); then a lab: thousands of idle connections and 50 active clients.",
+            "Per step: answers/s, server CPU per answer, memory per connection measured",
+            "from outside the server, threads, fairness, latency. A live page shows the",
+            "steps arriving; at the end the same page is written as a self-contained",
+            "report with the raw data as JSON and CSV. The default run takes about four",
+            "minutes.",
             ""
         },
         footer = {"", "Examples:",
                   "  loomlab demo                         (or: make demo)",
-                  "  loomlab demo --clients 1,10,100 --step 3s --out /tmp/demo",
+                  "  loomlab demo --clients 1,100,10000 --step 3s --lab-idle 0   (shorter, for a lecture)",
                   "  loomlab demo --protocol calc --modes platform,virtual",
-                  "  loomlab demo --modes virtual --target virtual=127.0.0.1:10000",
+                  "  loomlab demo --live-port 8080 --out /tmp/demo",
                   "", "Docs: docs/scalability-demo.md"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -57,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = {"-n", "--clients"}, split = ",", paramLabel = "N",
-            description = "Client counts, comma-separated (default: 1,10,100,1000,10000).")
+            description = "Client counts, comma-separated (default: 1,10,100,1000,10000 and the most this machine allows).")
     List<Integer> clients;
 
     @Option(names = "--modes", split = ",", paramLabel = "MODE",
@@ -83,15 +79,34 @@ public final class DemoCommand implements Callable<Integer> {
                     + "would only wait; no limit for calc, where clients take turns).")
     Integer serialMax;
 
-    @Option(names = "--target", paramLabel = "MODE=HOST:PORT",
-            description = "An external server for a mode (repeatable), e.g. virtual=127.0.0.1:10000; then no server "
-                    + "starts here, and threads and memory are not measured.")
-    Map<String, String> targets;
+    @Option(names = "--lab-idle", paramLabel = "N",
+            description = "Lab scenario: idle connections beside the active clients (default: as many as fit; 0 skips the lab).")
+    Integer labIdle;
+
+    @Option(names = "--lab-active", defaultValue = "" + DemoSettings.DEFAULT_LAB_ACTIVE, paramLabel = "N",
+            description = "Lab scenario: active clients (default: ${DEFAULT-VALUE}).")
+    int labActive;
+
+    @Option(names = "--lab-rate", defaultValue = "10", paramLabel = "PER_SECOND",
+            description = "Lab scenario: requests per second of each active client (default: ${DEFAULT-VALUE}).")
+    double labRate;
+
+    @Option(names = "--no-pin",
+            description = "Do not pin servers and load generator to separate cores (the report then says that "
+                    + "throughput is not a fair comparison).")
+    boolean noPin;
+
+    @Option(names = "--live-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Port of the live page on 127.0.0.1 (default: any free port; the address is printed at start).")
+    int livePort;
+
+    @Option(names = "--no-live", description = "No live page; only the report at the end.")
+    boolean noLive;
 
     @Mixin ClientTimeouts timeouts = new ClientTimeouts();
 
     @Option(names = {"-o", "--out"}, defaultValue = "demo-report", paramLabel = "DIR",
-            description = "Report directory: index.html, results.json, results.csv (default: ${DEFAULT-VALUE}).")
+            description = "Report directory: index.html, results.json, results.csv, servers/ (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Spec CommandSpec spec;
@@ -101,26 +116,54 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DemoSettings settings;
         try {
-            settings = new DemoSettings(Workload.parse(protocol), clients == null ? DemoSettings.DEFAULT_COUNTS : clients,
+            Workload workload = Workload.parse(protocol);
+            settings = new DemoSettings(workload, clients == null ? List.of() : clients,
                     modes == null ? DemoSettings.DEFAULT_MODES : modes, step, warmup, size,
-                    serialMax != null ? serialMax : DemoSettings.defaultSerialMax(Workload.parse(protocol)), targets(),
-                    out, timeouts.connect, timeouts.read(LoadSettings.DEFAULT_TCP_READ_TIMEOUT));
+                    serialMax != null ? serialMax : DemoSettings.defaultSerialMax(workload), labIdle, labActive, labRate,
+                    !noPin, out, timeouts.connect, timeouts.read(LoadSettings.DEFAULT_TCP_READ_TIMEOUT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("unknown workload")
                     ? "--protocol: use echo or calc (got '" + protocol + "')" : e.getMessage());
         }
-        // The in-process servers would log a line per connection: thousands of them.
-        Logging.configure(LogLevel.WARNING);
+        if (livePort < 0 || livePort > 65535) throw new ParameterException(spec.commandLine(), "--live-port: 0 to 65535");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out: " + out + " is a file; give a directory for the report");
+        }
+        try {
+            // Before the run, not after minutes of it: the report must have somewhere to go.
+            Files.createDirectories(out);
+            Files.deleteIfExists(Files.createTempFile(out, ".write-check", ""));
+        } catch (IOException e) {
+            err.println("loomlab demo: cannot write the report to " + out + ": " + e.getMessage());
+            return ExitCodes.SYSTEM;
+        }
+        LiveReport live;
+        try {
+            live = noLive ? null : LiveReport.start(livePort);
+        } catch (IOException e) {
+            err.println("loomlab demo: cannot serve the live page on 127.0.0.1:" + livePort + ": " + e.getMessage()
+                    + " (choose another --live-port, or --no-live)");
+            return ExitCodes.SYSTEM;
+        }
+        if (live != null) {
+            err.println("live: " + live.url() + "  (open it on the projector; it follows the demo step by step)");
+            err.flush();
+        }
         DemoResult result;
         try {
-            result = DemoRun.run(settings, err, Terminal.interactive(), Version.version());
-        } catch (StartupException e) {
+            result = DemoRun.run(settings, err, Terminal.interactive(), Version.version(),
+                    snapshot -> { if (live != null) live.update(snapshot); }, DemoRun.serverCommand());
+            if (live != null) live.update(result);
+        } catch (IOException e) {
             err.println("loomlab demo: " + e.getMessage());
             return ExitCodes.SYSTEM;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("loomlab demo: interrupted");
             return ExitCodes.SYSTEM;
+        } finally {
+            // An open page gets the finished report before the server goes.
+            if (live != null) live.close();
         }
         Path html;
         try {
@@ -134,31 +177,5 @@ public final class DemoCommand implements Callable<Integer> {
         stdout.println("data:   " + out.resolve(DemoReportFiles.JSON) + ", " + out.resolve(DemoReportFiles.CSV));
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    private Map<Mode, InetSocketAddress> targets() {
-        Map<Mode, InetSocketAddress> m = new EnumMap<>(Mode.class);
-        if (targets == null) return m;
-        for (Map.Entry<String, String> e : targets.entrySet()) {
-            Mode mode;
-            try {
-                mode = Mode.valueOf(e.getKey().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException bad) {
-                throw new IllegalArgumentException("--target: '" + e.getKey() + "' is not a mode: use serial, platform or virtual");
-            }
-            m.put(mode, hostPort(e.getValue()));
-        }
-        return m;
-    }
-
-    private static InetSocketAddress hostPort(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0) throw new IllegalArgumentException("--target: write MODE=HOST:PORT, e.g. virtual=127.0.0.1:10000 (got '" + text + "')");
-        String host = text.substring(0, colon).replace("[", "").replace("]", "");
-        try {
-            return new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(text.substring(colon + 1)));
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("--target: bad address '" + text + "': " + e.getMessage());
-        }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
             + " and concurrent), UDP calc; the lecture's clients and address tools; a load generator and a"
             + " scalability demo. Without a command it serves the default services on 127.0.0.1.",
         subcommands = {ServeCommand.class, ClientCommand.class, AddrCommand.class, HostnameCommand.class,
-            DnsCommand.class, LoadCommand.class, DemoCommand.class},
+            DnsCommand.class, LoadCommand.class, DemoCommand.class, CheckCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad command line, 2 system error (port in use, refused,",
                   "timeout), 3 config error, 4 a request failed (error reply, wrong result).",
                   "Docs: docs/ in the source tree; start with docs/lab-guide.md."})

@@ -18,6 +18,8 @@ abstract class LoadClient implements Runnable {
     /** Written only by the client's own thread; read after it ended (join orders the two). */
     long answeredInWindow;
     boolean everConnected;
+    /** When this client's first answer came (System.nanoTime), or 0 before that: the connect storm's end. */
+    long firstAnswerNanos;
     private boolean readySignalled;
     private long backoffMillis;
 
@@ -74,6 +76,7 @@ abstract class LoadClient implements Runnable {
         ctx.latency.record(index, endNanos - intendedNanos, inWindow);
         ctx.stats.addAnswer(inWindow);
         if (inWindow) answeredInWindow++;
+        if (firstAnswerNanos == 0) firstAnswerNanos = endNanos;
         backoffMillis = 0;
     }
 

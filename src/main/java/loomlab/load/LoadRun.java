@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -84,8 +85,9 @@ public final class LoadRun {
         return ctx.stats;
     }
 
-    /** Blocks through ramp-up, warm-up and the measured window; the clients go on afterwards. */
-    public void awaitWindowEnd() throws InterruptedException {
+    /** Blocks through ramp-up and warm-up, until the measured window opens. */
+    public void awaitWindowStart() throws InterruptedException {
+        if (windowStartNanos != 0) return;
         LoadSettings s = ctx.settings;
         sleepUntil(ctx.startNanos + s.rampUp().toNanos());
         // Every client's first connect, at most two connect timeouts late: the window should not
@@ -99,7 +101,12 @@ public final class LoadRun {
         windowStartNanos = System.nanoTime();
         windowStart = Instant.now();
         enter(Phase.MEASURING, s.duration());
-        sleepUntil(windowStartNanos + s.duration().toNanos());
+    }
+
+    /** Blocks through ramp-up, warm-up and the measured window; the clients go on afterwards. */
+    public void awaitWindowEnd() throws InterruptedException {
+        awaitWindowStart();
+        sleepUntil(windowStartNanos + ctx.settings.duration().toNanos());
         enter(Phase.HOLDING, Duration.ZERO);
         windowSeconds = (System.nanoTime() - windowStartNanos) / 1e9;
         windowEnd = windowStart.plusNanos(System.nanoTime() - windowStartNanos);
@@ -137,6 +144,20 @@ public final class LoadRun {
             ticker.join(STOP_HARD);
         }
         progress.finished();
+    }
+
+    /**
+     * Seconds from the start of the run until every client had its first answer (the connect
+     * storm: connects, then one answer each), or empty when some client never got one. Call after
+     * the clients stopped.
+     */
+    public OptionalDouble allAnsweredSeconds() {
+        long last = 0;
+        for (LoadClient c : clients) {
+            if (c.firstAnswerNanos == 0) return OptionalDouble.empty();
+            last = Math.max(last, c.firstAnswerNanos);
+        }
+        return OptionalDouble.of((last - ctx.startNanos) / 1e9);
     }
 
     private LoadResult result() {

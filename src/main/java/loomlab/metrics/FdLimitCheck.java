@@ -18,7 +18,10 @@ import loomlab.config.Transport;
  */
 public final class FdLimitCheck {
 
-    /** Descriptors the JVM and loomlab use besides connections: jars, listeners, epoll, admin, JFR. */
+    /**
+     * Descriptors the JVM and loomlab use besides connections when nothing is measured: jars,
+     * listeners, epoll, JFR. Also the smallest {@code reservedFds} with which JFR may run.
+     */
     public static final int SPARE = 64;
 
     private FdLimitCheck() { }
@@ -33,13 +36,13 @@ public final class FdLimitCheck {
     }
 
     /**
-     * How many connections all TCP services together may hold so that {@code reservedFds}
-     * descriptors stay free for the admin endpoint, logging and the JVM; empty when the limit
-     * covers every connection the config allows, when it is unknown, or when the reserve is 0.
+     * How many connections all TCP services together may hold so that the {@code reserve} stays
+     * free for the admin endpoint, the JVM and what it opens later; empty when the limit covers
+     * every connection the config allows, when it is unknown, or when nothing is reserved.
      */
-    public static OptionalLong connectionBudget(ServerConfig config, long limit) {
-        if (limit < 0 || config.reservedFds() == 0) return OptionalLong.empty();
-        long budget = limit - config.reservedFds();
+    public static OptionalLong connectionBudget(ServerConfig config, long limit, FdReserve reserve) {
+        if (limit < 0 || reserve.none()) return OptionalLong.empty();
+        long budget = limit - reserve.total();
         if (budget >= connectionsAllowed(config)) return OptionalLong.empty();
         return OptionalLong.of(Math.max(1, budget));
     }
@@ -55,13 +58,14 @@ public final class FdLimitCheck {
     }
 
     /** Logs the limit (INFO) and, when it is too low for the config, a WARNING saying what happens and what to do. */
-    public static void log(ServerConfig config, long limit, Logger log) {
+    public static void log(ServerConfig config, long limit, FdReserve reserve, Logger log) {
         if (limit < 0) {
             log.log(Level.INFO, "open files limit: unknown on this platform");
             return;
         }
         long connections = connectionsAllowed(config);
-        long needed = connections + SPARE;
+        long kept = reserve.none() ? SPARE : reserve.total();
+        long needed = connections + kept;
         if (limit >= needed) {
             log.log(Level.INFO, "open files limit: " + limit + " (the connection limits need up to " + needed + ")");
             return;
@@ -72,18 +76,15 @@ public final class FdLimitCheck {
                 parts.add(s.name() + " " + (s.mode() == Mode.SERIAL ? 1 : s.maxConnections()));
             }
         }
-        OptionalLong budget = connectionBudget(config, limit);
+        OptionalLong budget = connectionBudget(config, limit, reserve);
         String what = budget.isPresent()
-                ? "at most " + budget.getAsLong() + " connections at once across all services (the limit minus reservedFds "
-                  + config.reservedFds() + "); more wait in the backlog, so the admin endpoint and the JVM keep descriptors."
+                ? "at most " + budget.getAsLong() + " connections at once across all services (the limit minus " + reserve.total()
+                  + " kept free); more wait in the backlog, so the admin endpoint and the JVM keep descriptors."
                 : "beyond about " + Math.max(0, limit - SPARE) + " connections, accept fails with 'Too many open files' and"
                   + " the server backs off until connections close.";
+        String keptWhy = reserve.none() ? SPARE + " for the JVM" : reserve.parts();
         log.log(Level.WARNING, "open files limit is " + limit + ", below the " + needed + " the connection limits may need ("
-                + String.join(" + ", parts) + " + " + SPARE + " for the JVM and the admin endpoint): " + what
+                + String.join(" + ", parts) + " + " + keptWhy + "): " + what
                 + " Raise the limit (ulimit -n) or lower maxConnections.");
-    }
-
-    public static void log(ServerConfig config, Logger log) {
-        log(config, ProcessMetrics.maxFds(), log);
     }
 }

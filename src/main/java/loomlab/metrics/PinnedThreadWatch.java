@@ -101,9 +101,14 @@ public final class PinnedThreadWatch implements AutoCloseable {
         }
     }
 
+    /** Runs on JFR's stream thread: whatever fails in describing one event must not end the stream. */
     private void pinnedEvent(RecordedEvent e) {
         pinned.increment();
-        warnings.log(() -> describe(e));
+        try {
+            warnings.log(() -> describe(e));
+        } catch (RuntimeException | Error failure) {
+            warnings.log(() -> "a virtual thread was pinned to its carrier; describing it failed (" + failure + ")");
+        }
     }
 
     static String describe(RecordedEvent e) {

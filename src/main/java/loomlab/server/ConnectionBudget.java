@@ -1,37 +1,44 @@
 package loomlab.server;
 
 import java.util.concurrent.Semaphore;
-import loomlab.config.ServerConfig;
-import loomlab.metrics.FdLimitCheck;
-import loomlab.metrics.ProcessMetrics;
 
 /**
  * Connections of all TCP services together, when the open files limit is lower than their
- * limits allow: the last {@code reservedFds} descriptors are kept for the admin endpoint, logging
- * and the JVM. Without it a full server would also starve its own dashboard (the JDK's HTTP server
- * even spins when its accept fails). Connections beyond it wait in the backlog, as beyond
- * {@code maxConnections}. {@link #UNLIMITED} when the limit covers everything: no cost at all.
+ * limits allow: the descriptors of the {@link loomlab.metrics.FdReserve} (what the process holds
+ * at start, the admin endpoint's share, {@code reservedFds}) are never taken by a connection.
+ * Without it a full server would also starve its own dashboard. Connections beyond it wait in the
+ * backlog, as beyond {@code maxConnections}. Its size is settled once, after the services are
+ * bound (so that their sockets are measured) and before any of them accepts; unlimited when the
+ * limit covers everything: no cost at all.
  */
 final class ConnectionBudget {
 
-    static final ConnectionBudget UNLIMITED = new ConnectionBudget(0);
+    static final ConnectionBudget UNLIMITED = new ConnectionBudget();
 
-    private final long size;
-    private final Semaphore permits;
+    private long size;
+    /** Null while unlimited; set before the accept loops start (Thread.start orders it before their reads). */
+    private Semaphore permits;
 
-    private ConnectionBudget(long size) {
-        this.size = size;
-        this.permits = size > 0 ? new Semaphore((int) Math.min(Integer.MAX_VALUE, size)) : null;
-    }
+    private ConnectionBudget() { }
 
-    static ConnectionBudget of(ServerConfig config) {
-        return FdLimitCheck.connectionBudget(config, ProcessMetrics.maxFds()).stream()
-                .mapToObj(ConnectionBudget::new).findFirst().orElse(UNLIMITED);
+    /** A budget to be settled once the services are bound. */
+    static ConnectionBudget unsettled() {
+        return new ConnectionBudget();
     }
 
     /** For tests: a budget of {@code size} connections. */
     static ConnectionBudget of(long size) {
-        return new ConnectionBudget(size);
+        ConnectionBudget b = new ConnectionBudget();
+        b.settle(size);
+        return b;
+    }
+
+    /** {@code size} connections at most; 0 or less: unlimited. Once, before any accept loop starts. */
+    void settle(long size) {
+        if (this == UNLIMITED) throw new IllegalStateException("the unlimited budget has no size");
+        if (permits != null) throw new IllegalStateException("settled already");
+        this.size = Math.max(0, size);
+        if (size > 0) permits = new Semaphore((int) Math.min(Integer.MAX_VALUE, size));
     }
 
     boolean limited() {

@@ -9,11 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import loomlab.admin.AdminLimits;
 import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
 import loomlab.config.Transport;
 import loomlab.log.Logging;
+import loomlab.metrics.FdLimitCheck;
+import loomlab.metrics.FdReserve;
+import loomlab.metrics.ProcessMetrics;
 
 /**
  * The running server: all services of a config in one process. Starting binds every service
@@ -29,14 +34,27 @@ public final class Server implements AutoCloseable {
 
     private final ServerConfig config;
     private final List<Listener> listeners;
+    private final long fdLimit;
+    private final FdReserve fdReserve;
 
-    private Server(ServerConfig config, List<Listener> listeners) {
+    private Server(ServerConfig config, List<Listener> listeners, long fdLimit, FdReserve fdReserve) {
         this.config = config;
         this.listeners = List.copyOf(listeners);
+        this.fdLimit = fdLimit;
+        this.fdReserve = fdReserve;
     }
 
     public static Server start(ServerConfig config) throws StartupException {
-        ConnectionBudget budget = ConnectionBudget.of(config);
+        long fdLimit = ProcessMetrics.maxFds();
+        long adminShare = 0;
+        if (config.admin().enabled()) {
+            try {
+                adminShare = AdminLimits.fromSystemProperties(fdLimit).descriptors();
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("cannot start the admin endpoint: " + e.getMessage(), e);
+            }
+        }
+        ConnectionBudget budget = ConnectionBudget.unsettled();
         List<Listener> bound = new ArrayList<>();
         for (ServiceConfig service : config.services()) {
             try {
@@ -46,6 +64,11 @@ public final class Server implements AutoCloseable {
                 throw new StartupException(startupProblem(service, e), e);
             }
         }
+        // Measured with every service bound and none accepting yet: the budget keeps what the
+        // process holds now, the admin endpoint's share and reservedFds free of connections.
+        FdReserve reserve = FdReserve.measure(config, adminShare);
+        OptionalLong size = FdLimitCheck.connectionBudget(config, fdLimit, reserve);
+        budget.settle(size.orElse(0));
         for (Listener l : bound) {
             l.start();
             LOG.log(Level.INFO, "serving " + l.config().describe() + " on " + l.config().transport().name().toLowerCase()
@@ -58,7 +81,7 @@ public final class Server implements AutoCloseable {
             LOG.log(Level.INFO, "listening on loopback only: to accept remote clients, set \"host\": \"0.0.0.0\" (or \"::\")"
                     + " in a config file (start from --print-config) and run with --config FILE");
         }
-        return new Server(config, bound);
+        return new Server(config, bound, fdLimit, reserve);
     }
 
     private static String startupProblem(ServiceConfig s, IOException e) {
@@ -76,6 +99,15 @@ public final class Server implements AutoCloseable {
 
     public List<Listener> listeners() {
         return listeners;
+    }
+
+    /** The open files limit at start (-1: unknown) and the descriptors kept from connections. */
+    public long fdLimit() {
+        return fdLimit;
+    }
+
+    public FdReserve fdReserve() {
+        return fdReserve;
     }
 
     public Optional<Listener> listener(String name) {

@@ -58,6 +58,7 @@ public final class TcpListener implements Listener {
     private final RateLimitedLog limitLog;
     private final RateLimitedLog stallLog;
     private final RateLimitedLog fullLog;
+    private final RateLimitedLog sweepTrouble;
     private final ConnectionBudget budget;
     private final int readTimeoutMillis;
     /** calc's request deadline (the sweeper enforces it too); 0 when none or not calc. */
@@ -90,6 +91,7 @@ public final class TcpListener implements Listener {
         this.limitLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.stallLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.fullLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+        this.sweepTrouble = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
         this.deadlineMillis = config.protocol() == Protocol.CALC ? config.requestDeadline().toMillis() : 0;
         this.trustedProxies = config.proxyProtocol() ? AddressList.parse(config.trustedProxies()) : null;
@@ -222,7 +224,7 @@ public final class TcpListener implements Listener {
             slots.acquire();
         }
         if (!budget.tryAcquire()) {
-            fullLog.log(() -> "all " + budget.size() + " connections the open files limit allows (minus reservedFds) are in use:"
+            fullLog.log(() -> "all " + budget.size() + " connections the open files limit allows (minus the descriptors kept free) are in use:"
                     + " new connections wait in the backlog");
             try {
                 budget.acquire();
@@ -328,16 +330,25 @@ public final class TcpListener implements Listener {
         long every = Math.clamp(shorter / 4, 50, 1_000);
         while (!stopping) {
             pause(every);
-            long now = System.nanoTime();
-            for (TcpConnection c : open) {
-                if (limit > 0 && c.writeStalled(now, limit)) {
-                    stats.timeout();
-                    stallLog.log(() -> "closing connection from " + c.peer() + ": it has not read what the server sent for "
-                            + readTimeoutMillis + " ms (readTimeout)");
-                    c.close();
-                } else if (c.readOverdue(now, limit)) {
-                    c.endIdleRead(); // the connection's thread counts and logs the timeout
-                }
+            try {
+                sweep(System.nanoTime(), limit);
+            } catch (RuntimeException | Error e) {
+                // One bad sweep (a bug, or no memory for a moment) must not end the time limits for good.
+                sweepTrouble.log(() -> "the timeout sweep failed (" + e + "); it goes on at the next one");
+            }
+        }
+    }
+
+    /** One look at every connection: a stalled write is closed, an overdue read ended. */
+    private void sweep(long now, long limit) {
+        for (TcpConnection c : open) {
+            if (limit > 0 && c.writeStalled(now, limit)) {
+                stats.timeout();
+                stallLog.log(() -> "closing connection from " + c.peer() + ": it has not read what the server sent for "
+                        + readTimeoutMillis + " ms (readTimeout)");
+                c.close();
+            } else if (c.readOverdue(now, limit)) {
+                c.endIdleRead(); // the connection's thread counts and logs the timeout
             }
         }
     }

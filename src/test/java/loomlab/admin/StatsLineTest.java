@@ -4,10 +4,22 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import loomlab.TestServers;
+import loomlab.config.Mode;
+import loomlab.config.ServiceConfig;
+import loomlab.metrics.ServiceStats;
 import loomlab.ops.Exchanges;
+import loomlab.server.Listener;
 import org.junit.jupiter.api.Test;
 
 class StatsLineTest {
@@ -31,6 +43,44 @@ class StatsLineTest {
             assertTrue(second.matches(".* \\| jvm \\d+ threads, heap \\d+/\\d+ MB, fds \\d+/\\d+"), second);
             assertEquals(1, second.lines().count(), "one line");
         }
+    }
+
+    @Test
+    void aLineThatFailsIsSkippedAndSaidAndTheNextOneComes() {
+        AtomicInteger calls = new AtomicInteger();
+        ServiceConfig echo = TestServers.echo(Mode.VIRTUAL);
+        ServiceStats stats = new ServiceStats("echo");
+        Listener flaky = new Listener() {
+            @Override public ServiceConfig config() { return echo; }
+            @Override public InetSocketAddress address() { return new InetSocketAddress(0); }
+            @Override public ServiceStats stats() {
+                if (calls.getAndIncrement() == 0) throw new IllegalStateException("a bug in one tick");
+                return stats;
+            }
+            @Override public void start() { }
+            @Override public boolean running() { return true; }
+            @Override public void shutdown(long deadlineNanos) { }
+            @Override public void close() { }
+            @Override public boolean awaitIdle(Duration timeout) { return true; }
+        };
+        Logger logger = Logger.getLogger("loomlab.stats");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override public void publish(LogRecord r) { lines.add(r.getLevel() + " " + r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        logger.addHandler(handler);
+        try (StatsLine line = StatsLine.start(List.of(flaky), Duration.ZERO)) {
+            line.tick();
+            line.tick();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("WARNING stats line skipped: java.lang.IllegalStateException: a bug in one tick; the next one comes at its time",
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("INFO stats: echo 0 open, 0 conns, "), lines.get(1));
     }
 
     @Test

@@ -2,93 +2,85 @@ package loomlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
-import loomlab.TestServers;
-import loomlab.config.Mode;
-import loomlab.server.Server;
+import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tiny demo runs: a few clients, short steps. The report's looks are DemoReportBrowserTest's. */
+/**
+ * A tiny demo run from this JVM: every mode's server is a process of its own, measured from
+ * outside. Unpinned here (pinning would move the test JVM itself); DemoJarIT pins. The report's
+ * looks are the report tests'.
+ */
 class DemoCommandTest {
 
     @TempDir Path dir;
 
-    /** The CSV rows as fields, header first. */
-    private static List<String[]> csv(Path report) throws Exception {
-        return Files.readAllLines(report.resolve("results.csv")).stream().map(l -> l.split(",", -1)).toList();
-    }
-
-    private static String[] row(List<String[]> rows, String mode, int clients) {
-        return rows.stream().filter(r -> r[0].equals(mode) && r[1].equals(Integer.toString(clients))).findFirst().orElseThrow();
-    }
-
     @Test
-    void allThreeModesRunInThisProcessAndTheReportIsWritten() throws Exception {
+    void everyModeRunsInAFreshServerProcessAndEveryStepIsMeasuredFromOutside() throws Exception {
         Path out = dir.resolve("demo");
-        CliRun r = CliRun.of("demo", "--clients", "1,3", "--step", "300ms", "--warmup", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        CliRun r = CliRun.of("demo", "--clients", "1,3", "--step", "300ms", "--warmup", "0", "--lab-idle", "20",
+                "--lab-active", "2", "--no-pin", "--live-port", "0", "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.toString());
         assertTrue(r.out().contains("report: " + out.resolve("index.html").toAbsolutePath()), r.out());
-        assertTrue(Files.size(out.resolve("index.html")) > 1000);
-        assertTrue(Files.readString(out.resolve("results.json")).contains("\"steps\""));
-        List<String[]> rows = csv(out);
-        assertEquals(1 + 6, rows.size(), "header and 2 counts x 3 modes");
-        // Column indexes from the header.
-        List<String> header = List.of(rows.get(0));
-        int served = header.indexOf("clients_served");
-        int threads = header.indexOf("threads_peak");
-        int connected = header.indexOf("clients_connected");
-        // The lesson of the serial server, exactly: three connected, one ever answered.
-        assertEquals("3", row(rows, "serial", 3)[connected]);
-        assertEquals("1", row(rows, "serial", 3)[served]);
-        for (String mode : new String[] {"platform", "virtual"}) {
-            assertEquals("3", row(rows, mode, 3)[connected]);
-            assertFalse(row(rows, mode, 3)[served].equals("0"), mode + " served someone");
-            assertFalse(row(rows, mode, 3)[threads].isEmpty(), "threads measured in process");
+        assertTrue(r.err().contains("cores: not pinned"), r.err());
+        assertTrue(r.err().contains("live: http://127.0.0.1:"), "the live page's address is said at the start: " + r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertFalse(json.get("placement").get("pinned").asBoolean());
+        assertTrue(json.get("notes").get(0).asText().contains("not a fair comparison"), json.get("notes").toString());
+        List<JsonNode> steps = StreamSupport.stream(json.get("steps").spliterator(), false).toList();
+        assertEquals(2 * 3 + 3, steps.size(), "2 counts x 3 modes, then the lab for each mode");
+        Set<Long> pids = new HashSet<>();
+        for (JsonNode s : steps) {
+            if (!s.get("skipped").isNull()) continue;
+            long pid = s.get("serverPid").asLong();
+            assertNotEquals(ProcessHandle.current().pid(), pid, "never in the load generator's process");
+            assertTrue(pids.add(pid), "a fresh server per step: " + s);
+            assertTrue(s.get("serverThreads").asInt() > 1, s.toString());
+            assertFalse(s.get("serverCpuShare").isNull(), s.toString());
+            assertFalse(s.get("answersPerClient").isNull(), s.toString());
+            JsonNode m = s.get("memory");
+            assertTrue(m.get("rssBeforeBytes").asLong() > 0 && m.get("rssAtLoadBytes").asLong() > 0, m.toString());
+            assertTrue(m.get("rssPerConnectionBytes").isNull() || m.get("rssPerConnectionBytes").asDouble() > 0, m.toString());
+            assertTrue(m.get("rssWithinNoise").asBoolean() || !m.get("rssPerConnectionBytes").isNull(), m.toString());
         }
-        assertTrue(r.err().contains("[6/6 virtual 3]"), "progress names each step: " + r.err());
+        JsonNode virtual3 = steps.stream().filter(s -> s.get("mode").asText().equals("virtual") && s.get("clients").asInt() == 3
+                && s.get("scenario").asText().equals("ladder")).findFirst().orElseThrow();
+        assertEquals(3, virtual3.get("clientsServed").asInt());
+        assertEquals(0, virtual3.get("errors").asInt());
+        assertFalse(virtual3.get("allAnsweredSeconds").isNull());
+        JsonNode serial3 = steps.stream().filter(s -> s.get("mode").asText().equals("serial") && s.get("clients").asInt() == 3
+                && s.get("scenario").asText().equals("ladder")).findFirst().orElseThrow();
+        assertEquals(1, serial3.get("clientsServed").asInt(), "echo clients keep their connection: serial serves one");
+        JsonNode labVirtual = steps.stream().filter(s -> s.get("scenario").asText().equals("lab")
+                && s.get("mode").asText().equals("virtual")).findFirst().orElseThrow();
+        assertEquals(20, labVirtual.get("idle").asInt());
+        assertEquals(22, labVirtual.get("serverConnections").asInt(), "idle and active, counted in the server's descriptors");
+        assertTrue(Files.list(out.resolve("servers")).anyMatch(p -> p.toString().endsWith(".log")), "the servers' logs are kept");
     }
 
     @Test
-    void serialStepsAboveTheLimitAreSkippedAndSaidSo() throws Exception {
-        Path out = dir.resolve("skip");
-        CliRun r = CliRun.of("demo", "--clients", "1,2", "--modes", "serial", "--serial-max", "1",
-                "--step", "200ms", "--warmup", "0", "--out", out.toString());
-        assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertTrue(r.err().contains("serial steps above 1 clients were skipped"), r.err());
-        assertTrue(row(csv(out), "serial", 2)[2].startsWith("\"skipped: a serial server"), "the row says why");
-    }
-
-    @Test
-    void externalServersAreLoadedButTheirThreadsAreNotMeasuredHere() throws Exception {
-        try (Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL))) {
-            Path out = dir.resolve("external");
-            CliRun r = CliRun.of("demo", "--clients", "2", "--modes", "virtual", "--target",
-                    "virtual=127.0.0.1:" + TestServers.address(server).getPort(), "--step", "200ms", "--warmup", "0",
-                    "--out", out.toString());
-            assertEquals(ExitCodes.OK, r.exit(), r.err());
-            List<String[]> rows = csv(out);
-            String[] v = row(rows, "virtual", 2);
-            assertEquals("2", v[List.of(rows.get(0)).indexOf("clients_connected")]);
-            assertEquals("", v[List.of(rows.get(0)).indexOf("threads_peak")], "not measured for an external server");
-            assertTrue(server.listeners().get(0).stats().accepted() >= 2, "the external server got the clients");
-        }
-    }
-
-    @Test
-    void badOptionsAreUsageErrors() {
+    void badOptionsAreUsageErrorsBeforeAnythingRuns() throws Exception {
         CliRun udp = CliRun.of("demo", "--protocol", "udp-calc");
         assertEquals(ExitCodes.USAGE, udp.exit());
         assertTrue(udp.err().contains("--protocol"), udp.err());
-        CliRun target = CliRun.of("demo", "--target", "turbo=127.0.0.1:1");
-        assertEquals(ExitCodes.USAGE, target.exit());
-        assertTrue(target.err().contains("not a mode"), target.err());
-        CliRun missing = CliRun.of("demo", "--target", "virtual=127.0.0.1:1");
-        assertEquals(ExitCodes.USAGE, missing.exit(), "serial and platform have no server");
-        assertTrue(missing.err().contains("one for each mode"), missing.err());
+        CliRun labActive = CliRun.of("demo", "--lab-active", "0");
+        assertEquals(ExitCodes.USAGE, labActive.exit());
+        assertTrue(labActive.err().contains("--lab-active"), labActive.err());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliRun outIsFile = CliRun.of("demo", "--out", file.toString());
+        assertEquals(ExitCodes.USAGE, outIsFile.exit());
+        assertTrue(outIsFile.err().contains("is a file"), outIsFile.err());
+        CliRun port = CliRun.of("demo", "--live-port", "70000");
+        assertEquals(ExitCodes.USAGE, port.exit());
     }
 }

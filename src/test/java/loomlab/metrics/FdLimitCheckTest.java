@@ -17,6 +17,8 @@ class FdLimitCheckTest {
     private final ServerConfig config = TestServers.config(TestServers.echo(Mode.VIRTUAL), TestServers.calc(Mode.VIRTUAL),
             TestServers.calc(Mode.SERIAL), TestServers.udpCalc(WireOrder.LITTLE));
     private final RecordingLogger log = new RecordingLogger();
+    /** 22 descriptors open at start, an admin endpoint of 64 connections (66), reservedFds 64. */
+    private final FdReserve reserve = new FdReserve(22, 66, 64);
 
     @Test
     void connectionsAllowedCountsTcpServicesAndOneForSerial() {
@@ -25,31 +27,50 @@ class FdLimitCheckTest {
 
     @Test
     void aHighEnoughLimitIsOneInfoLine() {
-        FdLimitCheck.log(config, 65_536, log);
+        FdLimitCheck.log(config, 65_536, reserve, log);
         assertEquals(1, log.lines.size());
         assertEquals(Level.INFO, log.lines.get(0).level());
-        assertEquals("open files limit: 65536 (the connection limits need up to 20065)", log.lines.get(0).message());
-        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config, 65_536));
+        assertEquals("open files limit: 65536 (the connection limits need up to 20153)", log.lines.get(0).message());
+        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config, 65_536, reserve));
     }
 
     @Test
     void aLowLimitWarnsAndSaysConnectionsBeyondTheBudgetWait() {
-        FdLimitCheck.log(config, 20_000, log);
+        FdLimitCheck.log(config, 20_000, reserve, log);
         RecordingLogger.Line line = log.lines.get(0);
         assertEquals(Level.WARNING, line.level());
-        assertTrue(line.message().startsWith("open files limit is 20000, below the 20065 the connection limits may need"
-                + " (echo 10000 + calc-virtual 10000 + calc-serial 1 + 64 for the JVM and the admin endpoint): at most 19936"
-                + " connections at once across all services"), line.message());
+        assertTrue(line.message().startsWith("open files limit is 20000, below the 20153 the connection limits may need"
+                + " (echo 10000 + calc-virtual 10000 + calc-serial 1 + 22 open at start + 66 for the admin endpoint"
+                + " + reservedFds 64): at most 19848 connections at once across all services (the limit minus 152 kept free)"),
+                line.message());
         assertTrue(line.message().endsWith("Raise the limit (ulimit -n) or lower maxConnections."));
-        assertEquals(OptionalLong.of(19_936), FdLimitCheck.connectionBudget(config, 20_000));
+        assertEquals(OptionalLong.of(19_848), FdLimitCheck.connectionBudget(config, 20_000, reserve));
+    }
+
+    @Test
+    void theAdminEndpointsShareIsKeptEvenWithoutReservedFds() {
+        FdReserve adminOnly = new FdReserve(22, 66, 0);
+        assertEquals(OptionalLong.of(1024 - 88), FdLimitCheck.connectionBudget(config.withReservedFds(0), 1024, adminOnly));
     }
 
     @Test
     void withoutAReserveTheWarningSaysAcceptWillFail() {
-        FdLimitCheck.log(config.withReservedFds(0), 1024, log);
+        FdLimitCheck.log(config.withReservedFds(0), 1024, FdReserve.NONE, log);
         assertTrue(log.lines.get(0).message().contains("beyond about 960 connections, accept fails with 'Too many open files'"),
                 log.lines.get(0).message());
-        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config.withReservedFds(0), 1024));
+        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config.withReservedFds(0), 1024, FdReserve.NONE));
+    }
+
+    @Test
+    void aReserveMeasuredNowCountsTheDescriptorsOpenNow() throws Exception {
+        FdReserve before = FdReserve.measure(config, 66);
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            FdReserve after = FdReserve.measure(config, 66);
+            assertTrue(after.openAtStart() >= before.openAtStart() + 2, before + " then " + after);
+            assertEquals(66, after.admin());
+            assertEquals(64, after.margin());
+        }
+        assertEquals(FdReserve.NONE, FdReserve.measure(config.withReservedFds(0), 0), "nothing kept: nothing measured");
     }
 
     @Test
@@ -63,8 +84,8 @@ class FdLimitCheckTest {
 
     @Test
     void anUnknownLimitIsSaidAndNotGuessed() {
-        FdLimitCheck.log(config, -1, log);
+        FdLimitCheck.log(config, -1, reserve, log);
         assertEquals("open files limit: unknown on this platform", log.lines.get(0).message());
-        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config, -1));
+        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config, -1, reserve));
     }
 }

@@ -34,7 +34,7 @@ class ObservabilityIT {
             assertTrue(server.hasLine("INFO .*open files limit: "), server.output());
 
             Exchanges.assertCalcServes(server.service("calc"));
-            server.awaitLines("INFO  \\[loomlab\\] stats: calc 0 open, 1 conns, 1 req \\(\\d+/s\\), 6 B in, 3 B out, 0 err \\| jvm ",
+            server.awaitLines("INFO  \\[loomlab\\] stats: calc 0 open, 1 conns, 1 req \\(\\d+/s\\), 6 B in, 3 B out, 0 err \\| admin \\d+ open, \\d+ conns, \\d+ req \\| jvm ",
                     1, Duration.ofSeconds(30));
             Map<String, Object> status = AdminClient.status(admin);
             assertEquals(1L, AdminClient.service(status, "calc").get("requests"));

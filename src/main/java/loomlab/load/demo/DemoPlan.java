@@ -3,41 +3,42 @@ package loomlab.load.demo;
 import java.util.ArrayList;
 import java.util.List;
 import loomlab.config.Mode;
-import loomlab.load.FileBudget;
 import loomlab.load.Numbers;
 import loomlab.load.Workload;
 
 /**
  * The steps of a demo: every client count for every mode, rising, modes side by side at each
- * count. Counts above what the open-file limit allows are clamped, and serial steps above
- * {@code serialMax} skipped; both are said in the notes.
+ * count, up to the largest count the machine allows; then the lab scenario per mode. Counts above
+ * that are clamped, serial steps above {@code serialMax} skipped; both are said in the notes.
  */
-record DemoPlan(List<Planned> steps, List<String> notes) {
+record DemoPlan(List<Planned> steps, List<String> notes, int largest) {
 
-    record Planned(Mode mode, int clients, String skipped) { }
+    record Planned(Scenario scenario, Mode mode, int clients, int idle, String skipped) {
+        int connections() {
+            return clients + idle;
+        }
+    }
 
-    static DemoPlan of(DemoSettings s) {
+    static DemoPlan of(DemoSettings s, MachineLimits limits) {
         List<String> notes = new ArrayList<>();
-        int filesEach = s.inProcess() ? 2 : 1;
-        int requested = s.clientCounts().get(s.clientCounts().size() - 1);
-        FileBudget.Check check = FileBudget.check(requested, filesEach);
-        List<Integer> counts = s.clientCounts();
-        if (!check.enough()) {
-            // Round down to hundreds: a figure people can quote, with room to spare.
-            int fit = (int) Math.max(1, check.fitting() >= 200 ? check.fitting() / 100 * 100 : check.fitting());
-            counts = s.clientCounts().stream().map(c -> Math.min(c, fit)).distinct().toList();
-            notes.add("client counts above " + Numbers.grouped(fit) + " were clamped to " + Numbers.grouped(fit) + ": this process may open "
-                    + Numbers.grouped(check.limit().soft()) + " files (ulimit -n) and "
-                    + (s.inProcess() ? "every connection is two of them here (the client's and the server's end). "
-                       + "Run the servers in their own processes (--target) or raise ulimit -n for more."
-                       : "every client holds one. Raise ulimit -n for more."));
+        int largest = limits.largestClients();
+        List<Integer> counts;
+        if (s.clientCounts().isEmpty()) {
+            counts = new ArrayList<>(DemoSettings.LADDER.stream().filter(c -> c < largest).toList());
+            counts.add(largest);
+        } else {
+            counts = s.clientCounts().stream().map(c -> Math.min(c, largest)).distinct().toList();
+            if (s.clientCounts().get(s.clientCounts().size() - 1) > largest) {
+                notes.add("client counts above " + Numbers.grouped(largest) + " were clamped to " + Numbers.grouped(largest)
+                        + ": the most this machine allows (see Limits)");
+            }
         }
         List<Planned> steps = new ArrayList<>();
         boolean serialNoted = false;
         for (int clients : counts) {
             for (Mode mode : s.modes()) {
                 if (mode == Mode.SERIAL && clients > s.serialMax()) {
-                    steps.add(new Planned(mode, clients, "skipped: a serial server serves one connection at a time, so with "
+                    steps.add(new Planned(Scenario.LADDER, mode, clients, 0, "skipped: a serial server serves one connection at a time, so with "
                             + Numbers.grouped(clients) + " clients " + waiting(s) + " (limit: --serial-max " + s.serialMax() + ")"));
                     if (!serialNoted) {
                         notes.add("serial steps above " + Numbers.grouped(s.serialMax()) + " clients were skipped: " + waiting(s)
@@ -45,11 +46,25 @@ record DemoPlan(List<Planned> steps, List<String> notes) {
                         serialNoted = true;
                     }
                 } else {
-                    steps.add(new Planned(mode, clients, null));
+                    steps.add(new Planned(Scenario.LADDER, mode, clients, 0, null));
                 }
             }
         }
-        return new DemoPlan(List.copyOf(steps), List.copyOf(notes));
+        if (s.labIdle() == null || s.labIdle() > 0) {
+            int room = Math.max(0, largest - s.labActive());
+            int idle = s.labIdle() == null ? room : Math.min(s.labIdle(), room);
+            if (s.labIdle() != null && s.labIdle() > room) {
+                notes.add("the lab's idle connections were clamped to " + Numbers.grouped(room) + ": with its "
+                        + s.labActive() + " active clients that is the most this machine allows");
+            }
+            for (Mode mode : s.modes()) {
+                steps.add(new Planned(Scenario.LAB, mode, s.labActive(), idle, mode == Mode.SERIAL
+                        ? "skipped: a serial server serves one connection at a time; with idle students connected, "
+                          + "the active ones would never be served"
+                        : null));
+            }
+        }
+        return new DemoPlan(List.copyOf(steps), List.copyOf(notes), largest);
     }
 
     /** What the other clients of a serial server do. */
@@ -61,5 +76,11 @@ record DemoPlan(List<Planned> steps, List<String> notes) {
 
     long runnable() {
         return steps.stream().filter(p -> p.skipped() == null).count();
+    }
+
+    /** Seconds the steps will take, roughly: start and stop, connects, warm-up, window. */
+    double estimatedSeconds(DemoSettings s) {
+        double perStep = 3 + (s.warmup().toMillis() + s.step().toMillis()) / 1000.0;
+        return steps.stream().filter(p -> p.skipped() == null).mapToDouble(p -> perStep + p.connections() / 5_000.0).sum();
     }
 }

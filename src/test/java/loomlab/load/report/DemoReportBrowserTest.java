@@ -3,51 +3,91 @@ package loomlab.load.report;
 import loomlab.HeadlessChromium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import loomlab.load.demo.DemoResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opens the demo report in headless Chromium: the charts must really be drawn. */
+/** Opens the final demo report (a file, as from a USB stick) in headless Chromium: the charts must really be drawn. */
 class DemoReportBrowserTest {
 
     @TempDir static Path dir;
+    static DemoResult result;
     static Path page;
     static HeadlessChromium chromium;
+    static String dom;
 
     @BeforeAll
     static void report() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "skipped: no Chromium at " + HeadlessChromium.BINARY
                 + " (install Debian's chromium package; CI's .ci/run does)");
-        page = DemoReportFiles.write(dir.resolve("report"), DemoSamples.result("a note for the reader"));
+        result = DemoSamples.result("a note for the reader");
+        page = DemoReportFiles.write(dir.resolve("report"), result);
         chromium = new HeadlessChromium(dir);
+        dom = chromium.dumpDom(page);
     }
 
     @Test
-    void everyChartIsDrawnWithALinePerMode() throws Exception {
-        String dom = chromium.dumpDom(page);
-        assertTrue(dom.contains("data-charts-drawn=\"6\""), "the script drew all six charts");
-        // A line per mode and chart, each through several points: "M x y L x y L x y ...".
-        Matcher m = Pattern.compile("<path d=\"(M[^\"]+)\" class=\"series series-(\\w+)\"").matcher(dom);
-        int lines = 0;
-        int virtualLines = 0;
-        while (m.find()) {
-            lines++;
-            if (m.group(2).equals("virtual")) virtualLines++;
-            assertTrue(m.group(1).contains(" L"), "a line, not a lone point: " + m.group(1));
+    void everyChartIsDrawnWithItsSentence() {
+        assertTrue(dom.contains("data-charts-drawn=\"10\""), "the script drew the nine ladder charts and the lab's");
+        assertTrue(dom.contains("data-steps-rendered=\"20\"") && dom.contains("data-finished=\"true\""));
+        Map<String, String> charts = charts(dom);
+        assertEquals(10, charts.size(), charts.keySet().toString());
+        for (Findings.Finding f : Findings.of(result)) {
+            String chart = charts.get(f.chart());
+            assertTrue(chart.contains("<svg"), f.chart() + " has its chart");
+            // As the DOM serializes text: only &, < and > escaped.
+            String text = f.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            assertTrue(chart.contains(">" + text + "</p>"), f.chart() + " has its sentence");
         }
-        // serial has three steps (1, 10, 100 clients): no line in the memory charts, which start at 1,000.
-        assertEquals(6 + 6 + 4, lines, "serial, platform, virtual in every chart but memory");
-        assertEquals(6, virtualLines);
-        assertTrue(count(dom, "<circle") >= 60, "a point per step that ran");
+        // A line per mode that has points, through every step of it that ran to the end.
+        Matcher m = Pattern.compile("<path d=\"(M[^\"]+)\" class=\"series series-virtual\"[^>]*data-points=\"(\\d+)\"")
+                .matcher(charts.get(Findings.THROUGHPUT));
+        assertTrue(m.find(), "a virtual line in the throughput chart");
+        assertEquals("6", m.group(2), "virtual ran all six counts");
+        assertEquals(5, count(m.group(1), " L"));
+        assertEquals(3, count(charts.get(Findings.THROUGHPUT), "class=\"series "), "serial, platform, virtual");
+        assertEquals(6, count(charts.get(Findings.LAB), "class=\"bar\""), "two modes, three panels");
+    }
+
+    @Test
+    void noAxisRunsBelowZero() {
+        Map<String, String> charts = charts(dom);
+        charts.forEach((name, chart) -> {
+            Matcher min = Pattern.compile("data-y-min=\"([^\"]+)\"").matcher(chart);
+            if (min.find()) {
+                double v = Double.parseDouble(min.group(1));
+                if (name.equals(Findings.P99)) assertTrue(v > 0, "log axis above 0"); else assertEquals(0.0, v, name + " starts at 0");
+            }
+            assertFalse(Pattern.compile("class=\"y-tick\">-").matcher(chart).find(), name + ": no negative tick");
+        });
+        assertTrue(charts.get(Findings.MEMORY).contains("data-y-min"), "the memory chart has an axis");
+    }
+
+    @Test
+    void pointsWithinNoiseAreMarkedNotPlottedAndAStoppedModeIsMarked() {
+        Map<String, String> charts = charts(dom);
+        // Below 1,000 clients every mode's memory is within noise (DemoSamples): 3 modes x 3 counts.
+        assertEquals(9, count(charts.get(Findings.MEMORY), "class=\"noise"), "hollow markers at the upper bound");
+        assertTrue(charts.get(Findings.MEMORY).contains("clients: within noise: ≤ "), "with the bound in a tooltip");
+        // The kernel: the same nine, and virtual's 1,000 and 9,900 (100 B a connection is below a 1 MiB floor there).
+        assertEquals(11, count(charts.get(Findings.KERNEL), "class=\"noise"));
+        for (String name : new String[] {Findings.THROUGHPUT, Findings.CPU, Findings.THREADS}) {
+            assertTrue(charts.get(name).contains("<g class=\"stopped\">"), name + " marks where platform stopped");
+            assertTrue(charts.get(name).contains("platform stopped at 19800 clients: " + DemoSamples.STOPPED), name);
+        }
     }
 
     @Test
@@ -65,6 +105,14 @@ class DemoReportBrowserTest {
         assertTrue(inked > pixels / 50, "not a blank page: " + inked + " of " + pixels + " pixels drawn");
         long lines = seriesColored(withCharts) - seriesColored(without);
         assertTrue(lines > 3_000, "the lines and points of the charts, in the modes' colours: " + lines + " pixels");
+    }
+
+    /** Each chart's figure in the DOM, by its data-chart name. */
+    static Map<String, String> charts(String dom) {
+        Map<String, String> charts = new HashMap<>();
+        Matcher m = Pattern.compile("<figure class=\"chart[^\"]*\" id=\"chart-(\\w+)\"").matcher(dom);
+        while (m.find()) charts.put(m.group(1), dom.substring(m.start(), dom.indexOf("</figure>", m.start())));
+        return charts;
     }
 
     private static long inked(BufferedImage img) {
