@@ -73,7 +73,12 @@ class BehindHaproxyIT {
         // each of which sees the student (127.0.0.4), not HAProxy (127.0.0.1).
         for (int i = 0; i < 4; i++) assertEquals("5\0\0", send(calc, "127.0.0.4", "2\0003\0000\0"), "calc through HAProxy");
         for (ServerJar r : replicas) {
-            r.awaitLines("\\[calc\\] connection from 127\\.0\\.0\\.4:\\d+ \\(through 127\\.0\\.0\\.1:\\d+\\)", 2, Duration.ofSeconds(20));
+            try {
+                r.awaitLines("\\[calc\\] connection from 127\\.0\\.0\\.4:\\d+ \\(through 127\\.0\\.0\\.1:\\d+\\)", 2, Duration.ofSeconds(60));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the replicas said:\n" + replicas.get(0).output() + "\n---\n"
+                        + replicas.get(1).output() + "\n--- HAProxy said:\n" + String.join("\n", haproxyLog), e);
+            }
         }
         assertEquals("hello", send(echo, "127.0.0.4", "hello"), "echo through HAProxy");
 
@@ -104,7 +109,7 @@ class BehindHaproxyIT {
             write(s, "spoofed".getBytes(StandardCharsets.US_ASCII));
             assertEquals("", Exchanges.readAll(s.getInputStream()), "nothing served");
         }
-        replica.awaitLines("\\[echo\\] refusing connection from 127\\.0\\.0\\.5:\\d+: not a trusted proxy", 1, Duration.ofSeconds(20));
+        replica.awaitLines("\\[echo\\] refusing connection from 127\\.0\\.0\\.5:\\d+: not a trusted proxy", 1, Duration.ofSeconds(60));
         assertTrue(replica.linesMatching("192\\.0\\.2\\.1").isEmpty(), "the spoofed address appears nowhere");
     }
 
