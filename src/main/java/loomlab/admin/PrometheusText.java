@@ -4,9 +4,11 @@ import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import loomlab.metrics.LatencyRecorder;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ProcessMetrics;
 import loomlab.metrics.ServiceStats;
+import loomlab.metrics.VirtualThreadScheduler;
 import loomlab.server.Listener;
 
 /**
@@ -79,21 +81,26 @@ final class PrometheusText {
                 "Failed accepts of the admin endpoint (out of descriptors); it backs off.", "", s.acceptFailures());
     }
 
+    /**
+     * A histogram, not a summary: bucket counters add up across the replicas behind a balancer
+     * ({@code sum by (le) (rate(..._bucket[5m]))}, then {@code histogram_quantile}), quantiles do not.
+     */
     private void latency() {
         String name = "loomlab_request_duration_seconds";
-        header(name, "summary", "Calc service time, from the start of a request to its reply written;"
-                + " quantiles over the last 1-2 minutes.");
-        long now = System.nanoTime();
+        header(name, "histogram", "Calc service time, from the start of a request to its reply written;"
+                + " cumulative buckets since start.");
         for (Listener l : listeners) {
             if (!ServiceView.timed(l)) continue;
             var latency = l.stats().latency();
-            double[] q = latency.quantileSeconds(now, ServiceView.QUANTILES);
-            for (int i = 0; i < q.length; i++) {
-                out.append(name).append("{service=\"").append(escape(l.config().name())).append("\",quantile=\"")
-                        .append(ServiceView.QUANTILES[i]).append("\"} ").append(number(q[i])).append('\n');
+            long[] buckets = latency.bucketCounts();
+            double[] bounds = LatencyRecorder.BUCKET_BOUNDS_SECONDS;
+            for (int i = 0; i < buckets.length; i++) {
+                String le = i < bounds.length ? java.math.BigDecimal.valueOf(bounds[i]).stripTrailingZeros().toPlainString() : "+Inf";
+                sample(name + "_bucket", l, "le=\"" + le + "\"", buckets[i]);
             }
             sample(name + "_sum", l, null, latency.sumSeconds());
-            sample(name + "_count", l, null, latency.count());
+            // The +Inf bucket, read in the same pass: _count equal to it, as the format requires.
+            sample(name + "_count", l, null, buckets[buckets.length - 1]);
         }
     }
 
@@ -109,6 +116,15 @@ final class PrometheusText {
         single("jvm_memory_bytes_used", "gauge", "Used bytes of a memory area.", area, heap.getUsed());
         single("jvm_memory_bytes_committed", "gauge", "Committed bytes of a memory area.", area, heap.getCommitted());
         single("jvm_memory_bytes_max", "gauge", "Max bytes of a memory area (-1 when unbounded).", area, heap.getMax());
+        // JDK 24+ only; absent, not zero, where the JDK does not have them.
+        VirtualThreadScheduler.read().ifPresent(v -> {
+            single("jvm_virtual_thread_scheduler_parallelism", "gauge",
+                    "Carrier threads the virtual-thread scheduler aims to keep busy.", "", v.parallelism());
+            single("jvm_virtual_thread_scheduler_pool_size", "gauge",
+                    "Carrier threads the scheduler has now (more while some are blocked or pinned).", "", v.poolSize());
+            single("jvm_virtual_threads_mounted", "gauge", "Virtual threads running on a carrier now.", "", v.mounted());
+            single("jvm_virtual_threads_queued", "gauge", "Virtual threads ready to run, waiting for a carrier.", "", v.queued());
+        });
     }
 
     /** A family with a single sample and fixed labels (process-wide values). */

@@ -28,7 +28,7 @@ final class ServeFastPath {
      * picocli's tree.
      */
     static final Set<String> COMMAND_NAMES = Set.of("serve", "client", "echo", "calc", "udp-calc", "addr",
-            "hostname", "dns", "load", "demo", "check");
+            "hostname", "dns", "load", "merge", "demo", "check");
 
     private ServeFastPath() { }
 

@@ -34,7 +34,7 @@ final class ConfigReader {
     static final Set<String> PINNING_FIELDS = Set.of("enabled", "threshold");
     static final Set<String> SERVICE_FIELDS = Set.of("name", "protocol", "transport", "host", "port", "mode",
             "order", "backlog", "readTimeout", "maxConnections", "maxConnectionsPerClient", "maxDigits",
-            "requestDeadline");
+            "requestDeadline", "proxyProtocol", "trustedProxies");
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -178,6 +178,8 @@ final class ConfigReader {
         int[] maxPerClient = {ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT};
         int[] maxDigits = {ServiceConfig.DEFAULT_MAX_DIGITS};
         Duration[] deadline = {ServiceConfig.DEFAULT_REQUEST_DEADLINE};
+        boolean[] proxyProtocol = {false};
+        List<String> trustedProxies = new ArrayList<>();
         int before = problems.size() - fieldNameProblems;
         fields(SERVICE_FIELDS, "a service", path + ".", field -> {
             given.add(field);
@@ -195,6 +197,8 @@ final class ConfigReader {
                 case "maxConnectionsPerClient" -> maxPerClient[0] = or(integer(field), maxPerClient[0]);
                 case "maxDigits" -> maxDigits[0] = or(integer(field), maxDigits[0]);
                 case "requestDeadline" -> deadline[0] = or(duration(field, Durations.Kind.LIMIT), deadline[0]);
+                case "proxyProtocol" -> proxyProtocol[0] = or(bool(field), proxyProtocol[0]);
+                case "trustedProxies" -> textList(field, path + "." + field, trustedProxies);
                 default -> throw new IllegalStateException(field);
             }
         });
@@ -213,7 +217,8 @@ final class ConfigReader {
         return new ServiceConfig(name[0], protocol[0], transport[0], host[0], port[0],
                 mode[0] != null ? mode[0] : ServiceConfig.DEFAULT_MODE,
                 order[0] != null ? order[0] : ServiceConfig.DEFAULT_ORDER,
-                backlog[0], readTimeout[0], maxConnections[0], maxPerClient[0], maxDigits[0], deadline[0]);
+                backlog[0], readTimeout[0], maxConnections[0], maxPerClient[0], maxDigits[0], deadline[0],
+                proxyProtocol[0], List.copyOf(trustedProxies));
     }
 
     private void renumber(int from, int to) {
@@ -277,6 +282,22 @@ final class ConfigReader {
             return wrong("'" + field + "' is out of range: " + Shown.escaped(parser.getText()));
         }
         return parser.getIntValue();
+    }
+
+    /** A list of strings into {@code into}; each entry's position is kept as {@code path[i]} for the validator. */
+    private void textList(String field, String path, List<String> into) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            wrong("'" + field + "' must be a list of strings [ \"...\", ... ]");
+            return;
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                wrong("each entry of '" + field + "' must be a string");
+                continue;
+            }
+            positions.put(path + "[" + into.size() + "]", at(parser.currentTokenLocation()));
+            into.add(parser.getText());
+        }
     }
 
     private Boolean bool(String field) throws IOException {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import loomlab.net.AddressList;
 
 /**
  * The one place where a config's meaning is checked. Every message names the file position of
@@ -103,6 +104,7 @@ public final class ConfigValidator {
             problems.add(parsed.where(path + ".maxConnectionsPerClient") + ": " + who
                     + ": 'maxConnectionsPerClient' must be 0 (no limit) or more");
         }
+        checkProxyProtocol(parsed, path, who, s, problems);
         if (s.maxDigits() < 1 || s.maxDigits() > MAX_DIGITS_LIMIT) {
             problems.add(parsed.where(path + ".maxDigits") + ": " + who + ": 'maxDigits' must be between 1 and " + MAX_DIGITS_LIMIT);
         }
@@ -114,6 +116,27 @@ public final class ConfigValidator {
             String field = path.substring(path.lastIndexOf('.') + 1);
             problems.add(parsed.where(path) + ": '" + field + "' " + Durations.format(d) + " is out of range: "
                     + kind.range());
+        }
+    }
+
+    private static void checkProxyProtocol(ParsedConfig parsed, String path, String who, ServiceConfig s, List<String> problems) {
+        if (s.transport() == Transport.UDP && (s.proxyProtocol() || !s.trustedProxies().isEmpty())) {
+            String field = s.proxyProtocol() ? "proxyProtocol" : "trustedProxies";
+            problems.add(parsed.where(path + "." + field) + ": " + who + ": '" + field + "' does not fit transport udp"
+                    + " (the PROXY protocol is for tcp services)");
+            return;
+        }
+        if (s.proxyProtocol() && s.trustedProxies().isEmpty()) {
+            problems.add(parsed.where(path + ".proxyProtocol") + ": " + who + ": 'proxyProtocol' needs 'trustedProxies',"
+                    + " the balancers' addresses (for example [\"127.0.0.1\", \"10.0.0.0/8\"]): a header from anyone else is refused");
+        }
+        for (int i = 0; i < s.trustedProxies().size(); i++) {
+            try {
+                AddressList.block(s.trustedProxies().get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add(parsed.where(path + ".trustedProxies[" + i + "]") + ": " + who + ": 'trustedProxies' entry "
+                        + e.getMessage());
+            }
         }
     }
 

@@ -44,6 +44,12 @@ public final class ConfigWriter {
                     g.writeNumberField("maxConnections", s.maxConnections());
                     g.writeNumberField("maxConnectionsPerClient", s.maxConnectionsPerClient());
                     g.writeStringField("readTimeout", Durations.format(s.readTimeout()));
+                    if (s.proxyProtocol() || !s.trustedProxies().isEmpty()) {
+                        g.writeBooleanField("proxyProtocol", s.proxyProtocol());
+                        g.writeArrayFieldStart("trustedProxies");
+                        for (String t : s.trustedProxies()) g.writeString(t);
+                        g.writeEndArray();
+                    }
                 } else {
                     g.writeStringField("order", lower(s.order()));
                 }

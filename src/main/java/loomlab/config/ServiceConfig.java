@@ -1,6 +1,7 @@
 package loomlab.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One service: a protocol on a transport at an address. Immutable; checked by
@@ -14,6 +15,10 @@ import java.time.Duration;
  * @param maxConnectionsPerClient concurrent connections from one client address; 0 = no limit
  * @param maxDigits calc: the longest number accepted, in digits (Python's default is 4300)
  * @param requestDeadline calc: the whole request must arrive within this time
+ * @param proxyProtocol TCP only: every connection comes from a balancer in {@code trustedProxies}
+ *                      and starts with a PROXY protocol header (v1 or v2) naming the real client
+ * @param trustedProxies the balancers' addresses or address blocks ("10.0.0.0/8"); connections
+ *                      from anywhere else are refused while {@code proxyProtocol} is on
  */
 public record ServiceConfig(
         String name,
@@ -28,7 +33,9 @@ public record ServiceConfig(
         int maxConnections,
         int maxConnectionsPerClient,
         int maxDigits,
-        Duration requestDeadline) {
+        Duration requestDeadline,
+        boolean proxyProtocol,
+        List<String> trustedProxies) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Mode DEFAULT_MODE = Mode.VIRTUAL;
@@ -40,6 +47,18 @@ public record ServiceConfig(
     public static final int DEFAULT_MAX_DIGITS = 4300;
     public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
 
+    public ServiceConfig {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
+
+    /** A service without the PROXY protocol (the fields that existed before it). */
+    public ServiceConfig(String name, Protocol protocol, Transport transport, String host, int port, Mode mode,
+            WireOrder order, int backlog, Duration readTimeout, int maxConnections, int maxConnectionsPerClient,
+            int maxDigits, Duration requestDeadline) {
+        this(name, protocol, transport, host, port, mode, order, backlog, readTimeout, maxConnections,
+                maxConnectionsPerClient, maxDigits, requestDeadline, false, List.of());
+    }
+
     /** A service with every optional field at its default. */
     public static ServiceConfig of(String name, Protocol protocol, Transport transport, String host, int port) {
         return new ServiceConfig(name, protocol, transport, host, port, DEFAULT_MODE, DEFAULT_ORDER,
@@ -49,42 +68,47 @@ public record ServiceConfig(
 
     public ServiceConfig withMode(Mode newMode) {
         return new ServiceConfig(name, protocol, transport, host, port, newMode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withName(String newName) {
         return new ServiceConfig(newName, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withPort(int newPort) {
         return new ServiceConfig(name, protocol, transport, host, newPort, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withHost(String newHost) {
         return new ServiceConfig(name, protocol, transport, newHost, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withOrder(WireOrder newOrder) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, newOrder, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withReadTimeout(Duration timeout) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline);
+                timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withRequestDeadline(Duration deadline) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, deadline);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, deadline, proxyProtocol, trustedProxies);
     }
 
     public ServiceConfig withConnectionLimits(int max, int maxPerClient) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, max, maxPerClient, maxDigits, requestDeadline);
+                readTimeout, max, maxPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+    }
+
+    public ServiceConfig withProxyProtocol(boolean on, List<String> trusted) {
+        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, on, trusted);
     }
 
     /** "echo tcp 127.0.0.1:10000" */

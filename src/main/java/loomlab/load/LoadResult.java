@@ -22,6 +22,7 @@ import java.util.Map;
  * @param mismatches     answers that differed from what was sent / expected
  * @param late           UDP replies that came after their request was counted as lost
  * @param cutAtStop      requests still waiting when the run ended (neither answered nor failed)
+ * @param raw            the window's raw data for {@code load merge}; null where not kept
  */
 public record LoadResult(
         LoadSettings settings,
@@ -38,7 +39,16 @@ public record LoadResult(
         Map<ErrorKind, String> examples,
         long mismatches,
         long late,
-        long cutAtStop) {
+        long cutAtStop,
+        RawWindow raw) {
+
+    /** A result without raw window data (it cannot be merged with others). */
+    public LoadResult(LoadSettings settings, List<String> notes, double windowSeconds, long requests, long answeredInRun,
+            LatencySummary latency, long clientsConnected, long clientsServed, long[] perClient, long connects,
+            Map<ErrorKind, Long> errors, Map<ErrorKind, String> examples, long mismatches, long late, long cutAtStop) {
+        this(settings, notes, windowSeconds, requests, answeredInRun, latency, clientsConnected, clientsServed, perClient,
+                connects, errors, examples, mismatches, late, cutAtStop, null);
+    }
 
     public double requestsPerSecond() {
         return windowSeconds > 0 ? requests / windowSeconds : 0;

@@ -1,6 +1,7 @@
 package loomlab.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class LoadRun {
     private volatile long phaseStartNanos;
     private volatile long phaseLengthNanos;
     private long windowStartNanos;
+    private Instant windowStart;
+    private Instant windowEnd;
     private double windowSeconds;
 
     private LoadRun(LoadSettings settings, List<String> notes, Progress progress) {
@@ -96,6 +99,7 @@ public final class LoadRun {
         enter(Phase.WARM_UP, s.warmup());
         sleepUntil(phaseStartNanos + s.warmup().toNanos());
         windowStartNanos = System.nanoTime();
+        windowStart = Instant.now();
         enter(Phase.MEASURING, s.duration());
     }
 
@@ -105,6 +109,7 @@ public final class LoadRun {
         sleepUntil(windowStartNanos + ctx.settings.duration().toNanos());
         enter(Phase.HOLDING, Duration.ZERO);
         windowSeconds = (System.nanoTime() - windowStartNanos) / 1e9;
+        windowEnd = windowStart.plusNanos(System.nanoTime() - windowStartNanos);
     }
 
     /** Stops the clients and returns what was measured. */
@@ -168,9 +173,11 @@ public final class LoadRun {
         Arrays.sort(answers);
         long[] perClient = {answers[0], answers[answers.length / 2], answers[answers.length - 1]};
         LoadStats st = ctx.stats;
+        Histogram window = ctx.latency.window();
+        RawWindow raw = windowEnd == null ? null : new RawWindow(windowStart, windowEnd, window, answers);
         return new LoadResult(ctx.settings, List.copyOf(notes), windowSeconds, st.answeredInWindow(), st.answered(),
-                LatencySummary.of(ctx.latency.window()), connected, served, perClient, st.connects(), st.errorCounts(),
-                st.examples(), st.mismatches(), st.late(), st.cutAtStop());
+                LatencySummary.of(window), connected, served, perClient, st.connects(), st.errorCounts(),
+                st.examples(), st.mismatches(), st.late(), st.cutAtStop(), raw);
     }
 
     private void enter(Phase phase, Duration length) {

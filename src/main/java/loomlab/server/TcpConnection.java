@@ -3,6 +3,7 @@ package loomlab.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -25,6 +26,10 @@ final class TcpConnection implements ByteStream {
     private final InputStream in;
     private final OutputStream out;
     private String peer;
+    /** Behind a balancer (PROXY protocol): the real client, and the client's bytes read with the header. */
+    private InetSocketAddress client;
+    private byte[] pending;
+    private int pendingAt;
     // The read deadline: written by the connection's thread before the volatile readStarted, so
     // the sweeper sees it once it sees a read.
     private boolean readsLimited;
@@ -48,6 +53,7 @@ final class TcpConnection implements ByteStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
+        if (pending != null && len > 0) return readPending(buf, off, len);
         if (readsLimited && readDeadline - System.nanoTime() <= 0) throw new SocketTimeoutException("read deadline passed");
         readStarted = System.nanoTime() | 1;
         int n;
@@ -72,6 +78,11 @@ final class TcpConnection implements ByteStream {
 
     /** Ends the idle read: it returns end-of-stream, which {@link #read} turns into a timeout. */
     void endIdleRead() {
+        // Once is enough. On a busy machine the connection's thread may not have run yet when the
+        // sweeper comes round again: a second shutdownInput would fail ("already shutdown") and
+        // close the socket under the thread, which then loses its timeout (no ERROR reply, counted
+        // as a vanished client instead of a timeout).
+        if (idleEnded) return;
         idleEnded = true;
         try {
             socket.shutdownInput();
@@ -86,11 +97,46 @@ final class TcpConnection implements ByteStream {
         readDeadline = System.nanoTime() + timeoutNanos;
     }
 
+    /** Lifts {@link #limitReads} (the PROXY header's deadline, once the header is in). */
+    void unlimitReads() {
+        readsLimited = false;
+    }
+
+    /**
+     * The connection came through a balancer: {@code realClient} (null for the balancer's own
+     * connections, such as health checks) is who logs and limits see from now on, and
+     * {@code early} are the client's first bytes, read along with the PROXY header.
+     */
+    void relayed(InetSocketAddress realClient, byte[] early) {
+        if (realClient != null) {
+            client = realClient;
+            peer = describe(realClient);
+        }
+        if (early.length > 0) pending = early;
+    }
+
+    /** The client's address: the real one behind a balancer, else the socket's peer. */
+    InetAddress clientAddress() {
+        return client != null ? client.getAddress() : socket.getInetAddress();
+    }
+
+    /** The balancer's side of a relayed connection ("127.0.0.1:40312"), for the connection log line. */
+    String via() {
+        return client == null ? null : describe((InetSocketAddress) socket.getRemoteSocketAddress());
+    }
+
+    private int readPending(byte[] buf, int off, int len) {
+        int n = Math.min(len, pending.length - pendingAt);
+        System.arraycopy(pending, pendingAt, buf, off, n);
+        pendingAt += n;
+        if (pendingAt == pending.length) pending = null;
+        return n;
+    }
 
 
     @Override
     public int available() throws IOException {
-        return in.available();
+        return pending != null ? pending.length - pendingAt : in.available();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package loomlab.server;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -18,7 +19,10 @@ import loomlab.config.ServiceConfig;
 import loomlab.log.Logging;
 import loomlab.log.RateLimitedLog;
 import loomlab.metrics.ServiceStats;
+import loomlab.net.AddressList;
 import loomlab.protocol.StreamProtocol;
+import loomlab.protocol.proxy.BadProxyHeader;
+import loomlab.protocol.proxy.ProxyHeaderReader;
 
 /**
  * A TCP service: one accept loop on its own thread, one {@link ConnectionRunner} (the
@@ -32,6 +36,11 @@ public final class TcpListener implements Listener {
     /** The accept loop's back-off after a failure doubles from the first to the last value. */
     static final long FIRST_BACKOFF_MILLIS = 10;
     static final long MAX_BACKOFF_MILLIS = 1_000;
+    /**
+     * A balancer sends the PROXY header at once; one that has not within this time (or the read
+     * timeout, when shorter) is cut off. The specification asks for at least 3 s (a retransmit).
+     */
+    static final long PROXY_HEADER_TIMEOUT_MILLIS = 5_000;
 
     private final ServiceConfig config;
     private final StreamProtocol protocol;
@@ -54,6 +63,10 @@ public final class TcpListener implements Listener {
     private final int readTimeoutMillis;
     /** calc's request deadline (the sweeper enforces it too); 0 when none or not calc. */
     private final long deadlineMillis;
+    /** proxyProtocol: the balancers allowed to connect, else null; and the header's time limit. */
+    private final AddressList trustedProxies;
+    private final long headerTimeoutMillis;
+    private final RateLimitedLog proxyLog;
     private volatile boolean stopping;
     private Thread acceptThread;
     private Thread sweeper;
@@ -81,6 +94,10 @@ public final class TcpListener implements Listener {
         this.sweepTrouble = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
         this.deadlineMillis = config.protocol() == Protocol.CALC ? config.requestDeadline().toMillis() : 0;
+        this.trustedProxies = config.proxyProtocol() ? AddressList.parse(config.trustedProxies()) : null;
+        this.headerTimeoutMillis = trustedProxies == null ? 0
+                : readTimeoutMillis > 0 ? Math.min(readTimeoutMillis, PROXY_HEADER_TIMEOUT_MILLIS) : PROXY_HEADER_TIMEOUT_MILLIS;
+        this.proxyLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
@@ -104,7 +121,7 @@ public final class TcpListener implements Listener {
         // must wake a carrier, a context switch per connection. Serial mode serves on this thread.
         Thread.Builder acceptor = config.mode() == Mode.VIRTUAL ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
         acceptThread = acceptor.name(config.name() + "-accept").start(this::acceptLoop);
-        if (readTimeoutMillis > 0 || deadlineMillis > 0) {
+        if (readTimeoutMillis > 0 || deadlineMillis > 0 || headerTimeoutMillis > 0) {
             sweeper = Thread.ofVirtual().name(config.name() + "-timeouts").start(this::sweepTimeouts);
         }
     }
@@ -141,7 +158,20 @@ public final class TcpListener implements Listener {
                 continue;
             }
             String client = null;
-            if (perClient.enabled()) {
+            if (trustedProxies != null) {
+                // Behind a balancer only the balancers may connect (the PROXY protocol's rule: a
+                // header from anyone else would let them choose the address we see). The real
+                // client, and so the per-client limit, is known once the header is read.
+                if (!trustedProxies.contains(socket.getInetAddress())) {
+                    releaseSlot();
+                    stats.connectionRejected();
+                    proxyLog.log(() -> "refusing connection from " + TcpConnection.describe((InetSocketAddress) socket.getRemoteSocketAddress())
+                            + ": not a trusted proxy (trustedProxies: " + trustedProxies + "); this service takes PROXY protocol"
+                            + " connections from its balancers only");
+                    closeQuietly(socket);
+                    continue;
+                }
+            } else if (perClient.enabled()) {
                 client = socket.getInetAddress().getHostAddress();
                 if (!perClient.tryAcquire(client)) {
                     releaseSlot();
@@ -212,9 +242,27 @@ public final class TcpListener implements Listener {
 
     /** Runs on the connection's thread; whatever happens, the slot is released and the socket closed. */
     private void handle(TcpConnection connection, String clientKey) {
+        String key = clientKey;
         try {
             connection.start();
-            if (Logging.connectionLines()) log.log(Level.INFO, "connection from " + connection.peer());
+            if (trustedProxies != null) {
+                if (!readProxyHeader(connection)) return;
+                if (perClient.enabled()) {
+                    String client = connection.clientAddress().getHostAddress();
+                    if (!perClient.tryAcquire(client)) {
+                        stats.connectionRejected();
+                        limitLog.log(() -> "closing connection from " + connection.peer() + " (through " + connection.via()
+                                + "): the client already has " + config.maxConnectionsPerClient()
+                                + " connections (maxConnectionsPerClient)");
+                        return;
+                    }
+                    key = client;
+                }
+            }
+            if (Logging.connectionLines()) {
+                String via = connection.via();
+                log.log(Level.INFO, "connection from " + connection.peer() + (via == null ? "" : " (through " + via + ")"));
+            }
             protocol.serve(connection);
         } catch (SocketTimeoutException e) {
             stats.timeout();
@@ -227,7 +275,35 @@ public final class TcpListener implements Listener {
             stats.error();
             log.log(Level.WARNING, "unexpected failure serving a connection", e);
         } finally {
-            forget(connection, clientKey);
+            forget(connection, key);
+        }
+    }
+
+    /**
+     * Reads the PROXY header of a connection from a trusted balancer, within the header time limit.
+     * False, logged and counted as rejected, when it is missing or invalid: such a connection is
+     * closed without a byte to the protocol.
+     */
+    private boolean readProxyHeader(TcpConnection connection) throws IOException {
+        connection.limitReads(TimeUnit.MILLISECONDS.toNanos(headerTimeoutMillis));
+        try {
+            ProxyHeaderReader.Result r = ProxyHeaderReader.read(connection);
+            connection.unlimitReads();
+            connection.relayed(r.header().source(), r.rest());
+            return true;
+        } catch (BadProxyHeader e) {
+            stats.connectionRejected();
+            proxyLog.log(() -> "refusing connection from trusted proxy " + connection.peer() + ": " + e.getMessage());
+            return false;
+        } catch (SocketTimeoutException e) {
+            stats.connectionRejected();
+            proxyLog.log(() -> "refusing connection from trusted proxy " + connection.peer() + ": no PROXY protocol header within "
+                    + headerTimeoutMillis + " ms");
+            return false;
+        } catch (EOFException e) {
+            // A balancer's plain TCP health check: connect, then close.
+            log.log(Level.DEBUG, () -> "connection from " + connection.peer() + " closed before its PROXY header");
+            return false;
         }
     }
 
@@ -250,8 +326,7 @@ public final class TcpListener implements Listener {
      */
     private void sweepTimeouts() {
         long limit = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis); // 0: no idle/stall limit
-        long shorter = readTimeoutMillis == 0 ? deadlineMillis
-                : deadlineMillis == 0 ? readTimeoutMillis : Math.min(readTimeoutMillis, deadlineMillis);
+        long shorter = shortest(shortest(readTimeoutMillis, deadlineMillis), headerTimeoutMillis);
         long every = Math.clamp(shorter / 4, 50, 1_000);
         while (!stopping) {
             pause(every);
@@ -276,6 +351,11 @@ public final class TcpListener implements Listener {
                 c.endIdleRead(); // the connection's thread counts and logs the timeout
             }
         }
+    }
+
+    /** The shorter of two limits, where 0 means none. */
+    private static long shortest(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     @Override

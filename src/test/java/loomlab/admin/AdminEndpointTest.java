@@ -64,12 +64,12 @@ class AdminEndpointTest {
                 helped.add(line.split(" ")[2]);
             } else if (line.startsWith("# TYPE ")) {
                 String[] f = line.split(" ");
-                assertTrue(List.of("counter", "gauge", "summary").contains(f[3]), line);
+                assertTrue(List.of("counter", "gauge", "histogram").contains(f[3]), line);
                 assertTrue(typed.add(f[2]), "one TYPE per family: " + line);
             } else {
                 Matcher m = SAMPLE.matcher(line);
                 assertTrue(m.matches(), "a valid sample line: " + line);
-                String family = m.group(1).replaceAll("_(sum|count)$", "");
+                String family = m.group(1).replaceAll("_(sum|count|bucket)$", "");
                 assertTrue(typed.contains(family) || typed.contains(m.group(1)), "TYPE comes before the samples: " + line);
                 samples.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), m.group(3));
             }
@@ -84,8 +84,9 @@ class AdminEndpointTest {
         assertEquals("2", samples.get("loomlab_requests_total{service=\"calc-udp\"}"));
         assertEquals("24", samples.get("loomlab_received_bytes_total{service=\"calc-udp\"}"));
         assertEquals("3", samples.get("loomlab_request_duration_seconds_count{service=\"calc\"}"));
-        double p99 = Double.parseDouble(samples.get("loomlab_request_duration_seconds{service=\"calc\",quantile=\"0.99\"}"));
-        assertTrue(p99 > 0 && p99 < 60, "calc p99 in seconds: " + p99);
+        // A histogram (buckets add up across replicas): cumulative, ending in +Inf = _count.
+        assertEquals("3", samples.get("loomlab_request_duration_seconds_bucket{service=\"calc\",le=\"+Inf\"}"));
+        assertEquals("3", samples.get("loomlab_request_duration_seconds_bucket{service=\"calc\",le=\"10\"}"), "none took 10 s");
         assertEquals("1", samples.get("loomlab_service_running{service=\"calc-udp\",protocol=\"calc\",transport=\"udp\"}"));
         assertFalse(samples.containsKey("loomlab_connections_active{service=\"calc-udp\"}"), "UDP has no connections");
         assertTrue(Long.parseLong(samples.get("process_open_fds")) > 0);

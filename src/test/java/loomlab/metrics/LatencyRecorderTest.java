@@ -23,6 +23,24 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void bucketsCountExactlyAndCumulativelyWithTheBoundItself() {
+        LatencyRecorder r = new LatencyRecorder();
+        long us = TimeUnit.MICROSECONDS.toNanos(1);
+        for (long v : new long[] {40 * us, 50 * us, 51 * us, 2 * MS, 20_000 * MS}) r.record(v);
+        long[] b = r.bucketCounts();
+        double[] le = LatencyRecorder.BUCKET_BOUNDS_SECONDS;
+        assertEquals(le.length + 1, b.length, "one per bound and +Inf");
+        assertEquals(0.00005, le[0]);
+        assertEquals(2, b[0], "40 us and 50 us: le is 'less than or equal'");
+        assertEquals(3, b[1], "51 us <= 100 us");
+        assertEquals(3, b[4], "nothing more up to 1 ms");
+        assertEquals(4, b[5], "2 ms <= 2.5 ms");
+        assertEquals(4, b[le.length - 1], "20 s is above the last bound, 10 s");
+        assertEquals(5, b[le.length], "+Inf is every request");
+        assertEquals(r.count(), b[le.length]);
+    }
+
+    @Test
     void emptyIsNaNNotZero() {
         assertTrue(Double.isNaN(new LatencyRecorder().quantileSeconds(0, 0.5)[0]));
     }

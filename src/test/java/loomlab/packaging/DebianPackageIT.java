@@ -69,7 +69,7 @@ class DebianPackageIT {
         assertTrue(buildLog.contains("serve, client, addr, hostname, dns, load, demo"), buildLog);
     }
 
-    /** The build's check of the runtime fails when a module is missing (here the admin endpoint's HTTP server). */
+    /** The build's check of the runtime fails when a module is missing (here the live page's HTTP server, which the demo starts). */
     @Test
     void theRuntimeCheckFailsWithoutAModuleTheSubcommandsNeed() throws Exception {
         String modules = String.join(",", Files.readString(root.resolve("usr/lib/loomlab/runtime/release")).lines()
@@ -81,7 +81,7 @@ class DebianPackageIT {
         assertTrue(check.waitFor(5, TimeUnit.MINUTES), "the check did not finish");
         assertEquals(1, check.exitValue(), out);
         assertTrue(out.contains("com/sun/net/httpserver"), out);
-        assertTrue(out.contains("check-runtime: the server exited"), out);
+        assertTrue(out.contains("check-runtime: 'loomlab demo"), out);
     }
 
     @Test

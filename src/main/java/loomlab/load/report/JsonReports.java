@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import loomlab.load.ErrorKind;
 import loomlab.load.LatencySummary;
 
 /** Shared pieces of the JSON reports (load and demo), written with Jackson's streaming generator. */
@@ -38,6 +42,23 @@ final class JsonReports {
         number(g, "p99_9", l.measured(), l.p999());
         number(g, "max", l.measured(), l.max());
         number(g, "mean", l.measured(), l.mean());
+        g.writeEndObject();
+    }
+
+    /** "field": ["127.0.0.2", ...] */
+    static void addresses(JsonGenerator g, String field, List<InetAddress> addresses) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (InetAddress a : addresses) g.writeString(a.getHostAddress());
+        g.writeEndArray();
+    }
+
+    /** "field": {"read-timeout": "the first message of that kind", ...}, in the kinds' order. */
+    static void examples(JsonGenerator g, String field, Map<ErrorKind, String> examples) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (ErrorKind kind : ErrorKind.values()) {
+            String example = examples.get(kind);
+            if (example != null) g.writeStringField(kind.label(), example);
+        }
         g.writeEndObject();
     }
 

@@ -2,12 +2,12 @@ package loomlab.load.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
 import loomlab.load.ErrorKind;
 import loomlab.load.LoadResult;
 import loomlab.load.LoadSettings;
+import loomlab.load.WorkerReport;
 
 /** {@code load --json FILE}: the final report as JSON, field by field as in docs/load.md. */
 public final class LoadJsonReport {
@@ -15,10 +15,15 @@ public final class LoadJsonReport {
     private LoadJsonReport() { }
 
     public static String render(LoadResult r) {
-        return JsonReports.render(g -> write(g, r));
+        return JsonReports.render(g -> write(g, r, null));
     }
 
-    private static void write(JsonGenerator g, LoadResult r) throws IOException {
+    /** With the "merge" section that {@code load merge} reads (see {@link MergeJson}). */
+    public static String render(WorkerReport report) {
+        return JsonReports.render(g -> write(g, report.result(), report));
+    }
+
+    private static void write(JsonGenerator g, LoadResult r, WorkerReport merge) throws IOException {
         LoadSettings s = r.settings();
         g.writeStartObject();
         g.writeStringField("workload", s.workload().label());
@@ -34,9 +39,7 @@ public final class LoadJsonReport {
         g.writeStringField("order", s.order().name().toLowerCase(Locale.ROOT));
         g.writeNumberField("connectTimeoutMillis", s.connectTimeout().toMillis());
         g.writeNumberField("readTimeoutMillis", s.readTimeout().toMillis());
-        g.writeArrayFieldStart("sources");
-        for (InetAddress a : s.sources()) g.writeString(a.getHostAddress());
-        g.writeEndArray();
+        JsonReports.addresses(g, "sources", s.sources());
         g.writeEndObject();
         g.writeArrayFieldStart("notes");
         for (String n : r.notes()) g.writeString(n);
@@ -60,17 +63,13 @@ public final class LoadJsonReport {
             if (e.getValue() > 0) g.writeNumberField(e.getKey().label(), e.getValue());
         }
         g.writeEndObject();
-        g.writeObjectFieldStart("errorExamples");
-        for (ErrorKind kind : ErrorKind.values()) {
-            String example = r.examples().get(kind);
-            if (example != null) g.writeStringField(kind.label(), example);
-        }
-        g.writeEndObject();
+        JsonReports.examples(g, "errorExamples", r.examples());
         g.writeNumberField("mismatches", r.mismatches());
         g.writeNumberField("lateReplies", r.late());
         g.writeNumberField("cutAtStop", r.cutAtStop());
         g.writeStringField("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
         g.writeStringField("verdict", r.verdict());
+        if (merge != null) MergeJson.write(g, r, merge.totalClients(), merge.workers());
         g.writeEndObject();
     }
 }

@@ -70,18 +70,6 @@ public final class CalcNumber {
 
     /** A short, printable rendering of what the client sent, for the error reply and the log. */
     static String quote(byte[] buf, int off, int len) {
-        int shown = Math.min(len, 32);
-        StringBuilder sb = new StringBuilder(shown + 8).append('"');
-        for (int i = off; i < off + shown; i++) {
-            int b = buf[i] & 0xff;
-            if (b >= 0x20 && b < 0x7f && b != '"' && b != '\\') {
-                sb.append((char) b);
-            } else {
-                sb.append(String.format("\\x%02x", b));
-            }
-        }
-        sb.append('"');
-        if (len > shown) sb.append("... (").append(len).append(" bytes)");
-        return sb.toString();
+        return loomlab.protocol.Printable.quote(buf, off, len);
     }
 }
