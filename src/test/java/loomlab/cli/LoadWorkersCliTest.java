@@ -44,7 +44,9 @@ class LoadWorkersCliTest {
 
     private static void assertUsage(CliRun run, String message) {
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
-        assertTrue(run.err().startsWith("loomlab: " + message + "\n"), run.toString());
+        // One line: the message, then where help is.
+        assertTrue(run.err().startsWith("loomlab: " + message + "; see '"), run.toString());
+        assertEquals(1, run.err().lines().count(), run.toString());
         assertTrue(!run.err().contains("Exception"), run.toString());
     }
 }
