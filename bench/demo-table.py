@@ -16,6 +16,8 @@ def grouped(n):
 def size(b):
     if b is None:
         return None
+    if b >= 1 << 20:
+        return f"{b / 2**20:.1f} MiB"
     return f"{b / 1024:.1f} KiB" if b >= 1024 else f"{round(b)} B"
 
 
