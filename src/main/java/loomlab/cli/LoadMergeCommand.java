@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                   "  loomlab load merge w0.json w1.json w2.json --json all.json",
                   "", "Exit codes: 0 every request of every worker answered and verified,",
                   "1 bad command line or reports that do not add up, 2 a file cannot be read,",
-                  "4 some request failed. Docs: docs/scale-out.md"})
+                  "4 some request failed. Docs: docs/scaling.md"})
 public final class LoadMergeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Reports written by 'load --json'.")

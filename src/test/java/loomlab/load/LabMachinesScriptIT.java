@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/ssh/load-from-lab-machines.sh as docs/scale-out.md shows it, with two "lab machines"
+ * deploy/ssh/load-from-lab-machines.sh as docs/scaling.md shows it, with two "lab machines"
  * that are this one: ssh and scp are replaced by stand-ins that run the command here and copy
  * the file here (there is no ssh server on loopback), everything else is the script as shipped.
  */
