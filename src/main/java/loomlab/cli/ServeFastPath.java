@@ -54,8 +54,11 @@ final class ServeFastPath {
                 if (!plainValue(value) || !set(options, option, value)) return Optional.empty();
             } else {
                 if (value != null) return Optional.empty();
-                if (option.equals("--quiet")) options.quiet = true;
-                else options.printConfig = true;
+                switch (option) {
+                    case "--quiet" -> options.quiet = true;
+                    case "--trace" -> options.trace = true;
+                    default -> options.printConfig = true;
+                }
             }
         }
         return Optional.of(options);
@@ -66,13 +69,13 @@ final class ServeFastPath {
         return switch (arg) {
             case "-c", "--config" -> "--config";
             case "-q", "--quiet" -> "--quiet";
-            case "--print-config", "--log-level", "--admin-port", "--stats-interval" -> arg;
+            case "--print-config", "--log-level", "--admin-port", "--stats-interval", "--trace" -> arg;
             default -> null;
         };
     }
 
     private static boolean takesValue(String option) {
-        return !option.equals("--quiet") && !option.equals("--print-config");
+        return !option.equals("--quiet") && !option.equals("--print-config") && !option.equals("--trace");
     }
 
     /** picocli reads "-x", "@file" and command names specially; such values are left to it. */

@@ -32,6 +32,11 @@ final class ServeOptions {
             description = "debug, info, quiet or warning (overrides the config's logLevel).")
     LogLevel logLevel;
 
+    @Option(names = "--trace",
+            description = "Record every service's last exchanges (client, bytes each way, how each ended) for the"
+                    + " admin endpoint's /traces and the dashboard; same as \"trace\": true on each service.")
+    boolean trace;
+
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
     Integer adminPort;
@@ -61,7 +66,7 @@ final class ServeOptions {
      * is a config error before anything starts.
      */
     ServerConfig effectiveConfig() throws ConfigException {
-        ConfigOverrides overrides = new ConfigOverrides(adminPort, statsInterval, quiet ? LogLevel.QUIET : logLevel);
+        ConfigOverrides overrides = new ConfigOverrides(adminPort, statsInterval, quiet ? LogLevel.QUIET : logLevel, trace);
         long fdLimit = ProcessMetrics.maxFds();
         return config == null ? ConfigLoader.loadDefault(overrides, fdLimit) : ConfigLoader.load(config, overrides, fdLimit);
     }

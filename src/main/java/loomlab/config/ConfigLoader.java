@@ -103,6 +103,7 @@ public final class ConfigLoader {
             positions.put("statsInterval", "--stats-interval " + Durations.format(o.statsInterval()));
         }
         if (o.logLevel() != null) c = c.withLogLevel(o.logLevel());
+        if (o.trace()) c = c.withServices(c.services().stream().map(s -> s.withTrace(true)).toList());
         return ConfigValidator.validate(new ParsedConfig(parsed.source(), c, positions, parsed.problems()), fdLimit);
     }
 

@@ -4,10 +4,16 @@ import java.time.Duration;
 
 /**
  * What the serving command line changes in a config ({@code --admin-port}, {@code --stats-interval},
- * {@code --log-level}); applied before validation, so that a clash (an admin port that a service
- * uses) is found up front and named by its option. Null fields change nothing.
+ * {@code --log-level}, {@code --trace}); applied before validation, so that a clash (an admin port
+ * that a service uses) is found up front and named by its option. Null fields change nothing;
+ * {@code trace} true turns tracing on for every service, false leaves each service's own setting.
  */
-public record ConfigOverrides(Integer adminPort, Duration statsInterval, LogLevel logLevel) {
+public record ConfigOverrides(Integer adminPort, Duration statsInterval, LogLevel logLevel, boolean trace) {
 
     public static final ConfigOverrides NONE = new ConfigOverrides(null, null, null);
+
+    /** Without --trace (the options that existed before it). */
+    public ConfigOverrides(Integer adminPort, Duration statsInterval, LogLevel logLevel) {
+        this(adminPort, statsInterval, logLevel, false);
+    }
 }

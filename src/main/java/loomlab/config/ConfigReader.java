@@ -34,7 +34,7 @@ final class ConfigReader {
     static final Set<String> PINNING_FIELDS = Set.of("enabled", "threshold");
     static final Set<String> SERVICE_FIELDS = Set.of("name", "protocol", "transport", "host", "port", "mode",
             "order", "backlog", "readTimeout", "maxConnections", "maxConnectionsPerClient", "maxDigits",
-            "requestDeadline", "proxyProtocol", "trustedProxies");
+            "requestDeadline", "proxyProtocol", "trustedProxies", "trace");
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -179,6 +179,7 @@ final class ConfigReader {
         int[] maxDigits = {ServiceConfig.DEFAULT_MAX_DIGITS};
         Duration[] deadline = {ServiceConfig.DEFAULT_REQUEST_DEADLINE};
         boolean[] proxyProtocol = {false};
+        boolean[] trace = {false};
         List<String> trustedProxies = new ArrayList<>();
         int before = problems.size() - fieldNameProblems;
         fields(SERVICE_FIELDS, "a service", path + ".", field -> {
@@ -199,6 +200,7 @@ final class ConfigReader {
                 case "requestDeadline" -> deadline[0] = or(duration(field, Durations.Kind.LIMIT), deadline[0]);
                 case "proxyProtocol" -> proxyProtocol[0] = or(bool(field), proxyProtocol[0]);
                 case "trustedProxies" -> textList(field, path + "." + field, trustedProxies);
+                case "trace" -> trace[0] = or(bool(field), trace[0]);
                 default -> throw new IllegalStateException(field);
             }
         });
@@ -218,7 +220,7 @@ final class ConfigReader {
                 mode[0] != null ? mode[0] : ServiceConfig.DEFAULT_MODE,
                 order[0] != null ? order[0] : ServiceConfig.DEFAULT_ORDER,
                 backlog[0], readTimeout[0], maxConnections[0], maxPerClient[0], maxDigits[0], deadline[0],
-                proxyProtocol[0], List.copyOf(trustedProxies));
+                proxyProtocol[0], List.copyOf(trustedProxies), trace[0]);
     }
 
     private void renumber(int from, int to) {

@@ -57,6 +57,7 @@ public final class ConfigWriter {
                     g.writeNumberField("maxDigits", s.maxDigits());
                     g.writeStringField("requestDeadline", Durations.format(s.requestDeadline()));
                 }
+                if (s.trace()) g.writeBooleanField("trace", true);
                 g.writeEndObject();
             }
             g.writeEndArray();

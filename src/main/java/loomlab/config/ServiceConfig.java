@@ -19,6 +19,8 @@ import java.util.List;
  *                      and starts with a PROXY protocol header (v1 or v2) naming the real client
  * @param trustedProxies the balancers' addresses or address blocks ("10.0.0.0/8"); connections
  *                      from anywhere else are refused while {@code proxyProtocol} is on
+ * @param trace     keep the last exchanges (client, bytes each way, how they ended) in a bounded
+ *                  ring for the admin endpoint's {@code /traces} and the dashboard
  */
 public record ServiceConfig(
         String name,
@@ -35,7 +37,8 @@ public record ServiceConfig(
         int maxDigits,
         Duration requestDeadline,
         boolean proxyProtocol,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        boolean trace) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Mode DEFAULT_MODE = Mode.VIRTUAL;
@@ -49,6 +52,14 @@ public record ServiceConfig(
 
     public ServiceConfig {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
+
+    /** A service without tracing (the fields that existed before it). */
+    public ServiceConfig(String name, Protocol protocol, Transport transport, String host, int port, Mode mode,
+            WireOrder order, int backlog, Duration readTimeout, int maxConnections, int maxConnectionsPerClient,
+            int maxDigits, Duration requestDeadline, boolean proxyProtocol, List<String> trustedProxies) {
+        this(name, protocol, transport, host, port, mode, order, backlog, readTimeout, maxConnections,
+                maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, false);
     }
 
     /** A service without the PROXY protocol (the fields that existed before it). */
@@ -68,47 +79,52 @@ public record ServiceConfig(
 
     public ServiceConfig withMode(Mode newMode) {
         return new ServiceConfig(name, protocol, transport, host, port, newMode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withName(String newName) {
         return new ServiceConfig(newName, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withPort(int newPort) {
         return new ServiceConfig(name, protocol, transport, host, newPort, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withHost(String newHost) {
         return new ServiceConfig(name, protocol, transport, newHost, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withOrder(WireOrder newOrder) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, newOrder, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withReadTimeout(Duration timeout) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withRequestDeadline(Duration deadline) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, deadline, proxyProtocol, trustedProxies);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, deadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withConnectionLimits(int max, int maxPerClient) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, max, maxPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies);
+                readTimeout, max, maxPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
     }
 
     public ServiceConfig withProxyProtocol(boolean on, List<String> trusted) {
         return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, on, trusted);
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, on, trusted, trace);
+    }
+
+    public ServiceConfig withTrace(boolean on) {
+        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
+                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, on);
     }
 
     /** "echo tcp 127.0.0.1:10000" */

@@ -34,10 +34,10 @@ class ServeFastPathTest {
             "65536", "-1", "010", "+80", "0x50", "--stats-interval", "--stats-interval=0", "10s", "500ms",
             "2m", " 3s ", "5x", "99999999999999999999s", "-h", "--help", "-V", "--version", "--", "-qc",
             "-cq", "-c=a.json", "-ca.json", "@args.txt", "--bogus", "--log-level=", "--conf", "--config=serve",
-            "load", "echo", "udp-calc");
+            "load", "echo", "udp-calc", "--trace", "--trace=true");
 
     private static final List<String> OPTIONS = List.of("-c", "--config", "-q", "--quiet", "--print-config",
-            "--log-level", "--admin-port", "--stats-interval");
+            "--log-level", "--admin-port", "--stats-interval", "--trace");
     private static final List<String> VALUES = List.of("a.json", "debug", "Quiet", "info", "0", "8080", "10s",
             "500ms", "0", "loud", "65536", "-1", "", "serve", "client", "calc");
 
@@ -104,6 +104,8 @@ class ServeFastPathTest {
         assertEquals(new View(null, false, false, null, null, null), view(ServeFastPath.parse().orElseThrow()));
         assertEquals(new View(Path.of("lab.json"), false, true, null, null, null),
                 view(ServeFastPath.parse("serve", "--config", "lab.json", "-q").orElseThrow()));
+        assertEquals(new View(null, false, true, null, null, null, true),
+                view(ServeFastPath.parse("serve", "--trace", "-q").orElseThrow()));
         assertEquals(new View(Path.of("x.json"), true, false, LogLevel.DEBUG, 0, Duration.ofSeconds(10)),
                 view(ServeFastPath.parse("-c", "x.json", "--print-config", "--log-level=debug", "--admin-port", "0",
                         "--stats-interval", "10s").orElseThrow()));
@@ -145,9 +147,13 @@ class ServeFastPathTest {
     }
 
     private record View(Path config, boolean printConfig, boolean quiet, LogLevel logLevel, Integer adminPort,
-                        Duration statsInterval) { }
+                        Duration statsInterval, boolean trace) {
+        View(Path config, boolean printConfig, boolean quiet, LogLevel logLevel, Integer adminPort, Duration statsInterval) {
+            this(config, printConfig, quiet, logLevel, adminPort, statsInterval, false);
+        }
+    }
 
     private static View view(ServeOptions o) {
-        return new View(o.config, o.printConfig, o.quiet, o.logLevel, o.adminPort, o.statsInterval);
+        return new View(o.config, o.printConfig, o.quiet, o.logLevel, o.adminPort, o.statsInterval, o.trace);
     }
 }
