@@ -28,4 +28,11 @@ public interface ByteStream {
      * request deadline. Streams that never block (in-memory ones in tests) may ignore it.
      */
     default void limitReads(long timeoutNanos) { }
+
+    /**
+     * The protocol refused what the peer sent; {@code reason} is what the peer is told. Called
+     * once per refused request, next to {@link ProtocolEvents#badRequest}: a traced connection
+     * ({@link TracingStream}) keeps it for its record; other streams ignore it.
+     */
+    default void rejected(String reason) { }
 }

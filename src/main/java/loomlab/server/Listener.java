@@ -2,6 +2,7 @@ package loomlab.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import loomlab.config.ServiceConfig;
 import loomlab.metrics.ServiceStats;
 
@@ -14,6 +15,11 @@ public interface Listener extends AutoCloseable {
     InetSocketAddress address();
 
     ServiceStats stats();
+
+    /** The service's last exchanges when it is traced ({@code "trace": true}), else empty. */
+    default Optional<TraceRing> traces() {
+        return Optional.empty();
+    }
 
     /** Starts the loop on its own thread; returns at once. */
     void start();

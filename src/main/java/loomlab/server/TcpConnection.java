@@ -120,6 +120,11 @@ final class TcpConnection implements ByteStream {
         return client != null ? client.getAddress() : socket.getInetAddress();
     }
 
+    /** The client's port: the real one behind a balancer, else the socket's peer's. */
+    int clientPort() {
+        return client != null ? client.getPort() : socket.getPort();
+    }
+
     /** The balancer's side of a relayed connection ("127.0.0.1:40312"), for the connection log line. */
     String via() {
         return client == null ? null : describe((InetSocketAddress) socket.getRemoteSocketAddress());

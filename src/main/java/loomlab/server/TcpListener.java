@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -21,6 +22,7 @@ import loomlab.log.RateLimitedLog;
 import loomlab.metrics.ServiceStats;
 import loomlab.net.AddressList;
 import loomlab.protocol.StreamProtocol;
+import loomlab.protocol.TracingStream;
 import loomlab.protocol.proxy.BadProxyHeader;
 import loomlab.protocol.proxy.ProxyHeaderReader;
 
@@ -67,6 +69,8 @@ public final class TcpListener implements Listener {
     private final AddressList trustedProxies;
     private final long headerTimeoutMillis;
     private final RateLimitedLog proxyLog;
+    /** The service's trace when {@code trace} is on, else null: then connections are not wrapped. */
+    private final Tracing tracing;
     private volatile boolean stopping;
     private Thread acceptThread;
     private Thread sweeper;
@@ -98,6 +102,7 @@ public final class TcpListener implements Listener {
         this.headerTimeoutMillis = trustedProxies == null ? 0
                 : readTimeoutMillis > 0 ? Math.min(readTimeoutMillis, PROXY_HEADER_TIMEOUT_MILLIS) : PROXY_HEADER_TIMEOUT_MILLIS;
         this.proxyLog = new RateLimitedLog(log, Level.WARNING, TROUBLE_LOG_INTERVAL_MILLIS);
+        this.tracing = config.trace() ? new Tracing(config.name(), log) : null;
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
@@ -113,6 +118,7 @@ public final class TcpListener implements Listener {
     @Override public ServiceConfig config() { return config; }
     @Override public InetSocketAddress address() { return address; }
     @Override public ServiceStats stats() { return stats; }
+    @Override public Optional<TraceRing> traces() { return Optional.ofNullable(tracing).map(Tracing::ring); }
 
     @Override
     public void start() {
@@ -243,6 +249,10 @@ public final class TcpListener implements Listener {
     /** Runs on the connection's thread; whatever happens, the slot is released and the socket closed. */
     private void handle(TcpConnection connection, String clientKey) {
         String key = clientKey;
+        TracingStream traced = null;
+        long startMillis = 0;
+        long startNanos = 0;
+        String unexpected = null;
         try {
             connection.start();
             if (trustedProxies != null) {
@@ -263,7 +273,14 @@ public final class TcpListener implements Listener {
                 String via = connection.via();
                 log.log(Level.INFO, "connection from " + connection.peer() + (via == null ? "" : " (through " + via + ")"));
             }
-            protocol.serve(connection);
+            if (tracing != null) {
+                startMillis = System.currentTimeMillis();
+                startNanos = System.nanoTime();
+                traced = tracing.wrap(connection);
+                protocol.serve(traced);
+            } else {
+                protocol.serve(connection);
+            }
         } catch (SocketTimeoutException e) {
             stats.timeout();
             log.log(Level.DEBUG, () -> "closing idle connection from " + connection.peer() + " after "
@@ -273,9 +290,20 @@ public final class TcpListener implements Listener {
             log.log(Level.DEBUG, () -> "connection from " + connection.peer() + " ended: " + e);
         } catch (RuntimeException | Error e) {
             stats.error();
+            unexpected = "the server failed (its log says more)";
             log.log(Level.WARNING, "unexpected failure serving a connection", e);
         } finally {
+            if (traced != null) traceEnded(traced, connection, startMillis, startNanos, unexpected);
             forget(connection, key);
+        }
+    }
+
+    /** The record of a traced connection; a failure to make it must not keep the connection open. */
+    private void traceEnded(TracingStream traced, TcpConnection connection, long startMillis, long startNanos, String unexpected) {
+        try {
+            tracing.ended(traced, connection.clientAddress(), connection.clientPort(), startMillis, startNanos, unexpected);
+        } catch (RuntimeException | Error e) {
+            sweepTrouble.log(() -> "could not record the trace of a connection: " + e);
         }
     }
 

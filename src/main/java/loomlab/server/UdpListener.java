@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.Optional;
 import loomlab.config.ServiceConfig;
 import loomlab.log.Logging;
 import loomlab.log.RateLimitedLog;
@@ -31,6 +32,8 @@ public final class UdpListener implements Listener {
     private final DatagramChannel channel;
     private final InetSocketAddress address;
     private final RateLimitedLog dropLog;
+    /** The service's trace when {@code trace} is on, else null. */
+    private final Tracing tracing;
     private volatile boolean stopping;
     private Thread loop;
 
@@ -40,6 +43,7 @@ public final class UdpListener implements Listener {
         this.stats = stats;
         this.log = Logging.service(config.name());
         this.dropLog = new RateLimitedLog(log, Level.WARNING, 5_000);
+        this.tracing = config.trace() ? new Tracing(config.name(), log) : null;
         InetSocketAddress bindTo = Endpoints.resolve(config.host(), config.port());
         DatagramChannel ch = bindTo.getAddress() instanceof java.net.Inet6Address
                 ? DatagramChannel.open(StandardProtocolFamily.INET6)
@@ -57,6 +61,7 @@ public final class UdpListener implements Listener {
     @Override public ServiceConfig config() { return config; }
     @Override public InetSocketAddress address() { return address; }
     @Override public ServiceStats stats() { return stats; }
+    @Override public Optional<TraceRing> traces() { return Optional.ofNullable(tracing).map(Tracing::ring); }
 
     @Override
     public void start() {
@@ -75,13 +80,19 @@ public final class UdpListener implements Listener {
                 request.flip();
                 if (codec.answer(request, reply)) {
                     channel.send(reply, from);
-                    stats.request(UdpCalcCodec.REQUEST_SIZE, UdpCalcCodec.REPLY_SIZE, System.nanoTime() - received);
+                    long took = System.nanoTime() - received;
+                    stats.request(UdpCalcCodec.REQUEST_SIZE, UdpCalcCodec.REPLY_SIZE, took);
+                    if (tracing != null) trace(from, request, reply, null, took);
                 } else {
                     stats.error();
                     int size = request.remaining();
                     dropLog.log(() -> "dropped a datagram of " + size + " bytes from "
                             + TcpConnection.describe((InetSocketAddress) from) + ": a request is exactly "
                             + UdpCalcCodec.REQUEST_SIZE + " bytes (" + stats.errors() + " dropped so far)");
+                    if (tracing != null) {
+                        trace(from, request, null, "dropped: a request is exactly " + UdpCalcCodec.REQUEST_SIZE
+                                + " bytes, this datagram has " + size, System.nanoTime() - received);
+                    }
                 }
             } catch (ClosedChannelException e) {
                 return;
@@ -91,6 +102,16 @@ public final class UdpListener implements Listener {
                 stats.error();
                 dropLog.log(() -> "receive/send failed: " + e);
             }
+        }
+    }
+
+    /** A traced datagram; the request buffer's position is where the codec left it, so it is reset first. */
+    private void trace(SocketAddress from, ByteBuffer request, ByteBuffer reply, String reason, long nanos) {
+        try {
+            request.position(0);
+            tracing.datagram((InetSocketAddress) from, request, reply, reason, System.currentTimeMillis() - nanos / 1_000_000, nanos);
+        } catch (RuntimeException e) {
+            dropLog.log(() -> "could not record the trace of a datagram: " + e);
         }
     }
 

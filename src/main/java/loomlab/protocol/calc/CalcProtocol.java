@@ -92,6 +92,7 @@ public final class CalcProtocol implements StreamProtocol {
 
     private void reject(ByteStream stream, String reason) {
         events.badRequest(stream.peer(), reason);
+        stream.rejected(reason);
         byte[] reply = CalcReplyEncoder.error(reason);
         try {
             stream.write(reply, 0, reply.length);
