@@ -22,7 +22,8 @@ import loomlab.server.Listener;
 
 /**
  * The admin endpoint: {@code /} the live dashboard, {@code /metrics} for Prometheus,
- * {@code /status} as JSON, {@code /health} for probes. Read-only; loopback by default, since
+ * {@code /status} as JSON, {@code /traces} the traced services' last exchanges as JSON,
+ * {@code /health} for probes. Read-only; loopback by default, since
  * anyone who reaches it sees the counters (docs/operations.md).
  *
  * <p>A small HTTP/1.1 server of its own, built like the services: one accept loop that takes a
@@ -212,6 +213,17 @@ public final class AdminServer implements AutoCloseable {
                         type = "application/json";
                         body = text(StatusJson.render(listeners, pinning, version, this));
                     }
+                    case "/traces" -> {
+                        TracesJson.Query query = TracesJson.Query.parse(head.query());
+                        if (query == null) {
+                            status = 400;
+                            body = text("bad query; /traces takes client=ADDRESS (or its start), service=NAME and limit=1-"
+                                    + TracesJson.MAX_LIMIT + "\n");
+                        } else {
+                            type = "application/json";
+                            body = text(TracesJson.render(listeners, query));
+                        }
+                    }
                     case "/health" -> {
                         List<String> down = listeners.stream().filter(l -> !l.running()).map(l -> l.config().name()).toList();
                         status = down.isEmpty() ? 200 : 503;
@@ -219,7 +231,7 @@ public final class AdminServer implements AutoCloseable {
                     }
                     default -> {
                         status = 404;
-                        body = text("not found; try / (dashboard), /metrics, /status or /health\n");
+                        body = text("not found; try / (dashboard), /metrics, /status, /traces or /health\n");
                     }
                 }
             }

@@ -15,8 +15,9 @@ import java.util.Locale;
  * @param path     the target up to its query ({@code /metrics} of {@code /metrics?x=1}), not decoded
  * @param keepAlive whether the connection may carry another request after the reply
  * @param bytes    the size of the head
+ * @param query    what follows the target's {@code ?} ({@code x=1}), not decoded; empty when none
  */
-record HttpHead(String method, String path, boolean keepAlive, int bytes) {
+record HttpHead(String method, String path, boolean keepAlive, int bytes, String query) {
 
     /** The whole head at most: a browser's request is about 500 bytes. */
     static final int MAX_BYTES = 8 * 1024;
@@ -88,7 +89,8 @@ record HttpHead(String method, String path, boolean keepAlive, int bytes) {
         if (http11 && !host) throw new Bad(400, "no Host field");
         int q = target.indexOf('?');
         // A body is never read (no request here has one): the connection ends after the reply.
-        return new HttpHead(method, q < 0 ? target : target.substring(0, q), !close && !body, r.count);
+        return new HttpHead(method, q < 0 ? target : target.substring(0, q), !close && !body, r.count,
+                q < 0 ? "" : target.substring(q + 1));
     }
 
     /** RFC 9110 token characters. */

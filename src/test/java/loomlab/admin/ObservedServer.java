@@ -7,21 +7,26 @@ import loomlab.config.AdminConfig;
 import loomlab.config.Mode;
 import loomlab.config.PinningConfig;
 import loomlab.config.ServerConfig;
+import loomlab.config.ServiceConfig;
 import loomlab.config.WireOrder;
 import loomlab.metrics.ServiceStats;
 import loomlab.server.Server;
 
-/** echo, calc and udp calc on free ports, with the admin endpoint on a free port too. */
+/** echo, calc and udp calc (or the services given) on free ports, with the admin endpoint on a free port too. */
 final class ObservedServer implements AutoCloseable {
 
     final Server server;
     final Observability observability;
 
     ObservedServer() throws Exception {
-        ServerConfig config = TestServers.config(
-                        TestServers.echo(Mode.VIRTUAL),
-                        TestServers.calc(Mode.VIRTUAL).withName("calc"),
-                        TestServers.udpCalc(WireOrder.LITTLE).withName("calc-udp"))
+        this(TestServers.echo(Mode.VIRTUAL),
+                TestServers.calc(Mode.VIRTUAL).withName("calc"),
+                TestServers.udpCalc(WireOrder.LITTLE).withName("calc-udp"));
+    }
+
+    /** These services instead. */
+    ObservedServer(ServiceConfig... services) throws Exception {
+        ServerConfig config = TestServers.config(services)
                 .withAdmin(new AdminConfig(true, "127.0.0.1", 0))
                 .withPinning(new PinningConfig(false, Duration.ofMillis(20)));
         server = Server.start(config);
