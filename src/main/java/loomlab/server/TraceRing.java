@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The last exchanges of one traced service: a fixed number of slots, the oldest overwritten, so
  * tracing can stay on during a whole lab without growing memory (256 records of at most twice
- * {@value #KEPT_BYTES} bytes: under 200 KiB per service). Writers never lock: a sequence number
+ * {@value #KEPT_BYTES} bytes: 128 KiB of payload per service). Writers never lock: a sequence number
  * from one {@link AtomicLong} picks the slot, and a slot only ever takes a newer record than the
  * one it holds, so when writers race round the ring the newest records are the ones kept.
  */
