@@ -2,7 +2,6 @@ package loomlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -128,17 +127,6 @@ public final class DemoCommand implements Callable<Integer> {
         String outProblem = OutputPaths.directoryProblem(out);
         if (outProblem != null) throw new ParameterException(spec.commandLine(), "--out: " + outProblem);
         if (livePort < 0 || livePort > 65535) throw new ParameterException(spec.commandLine(), "--live-port: 0 to 65535");
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out: " + out + " is a file; give a directory for the report");
-        }
-        try {
-            // Before the run, not after minutes of it: the report must have somewhere to go.
-            Files.createDirectories(out);
-            Files.deleteIfExists(Files.createTempFile(out, ".write-check", ""));
-        } catch (IOException e) {
-            err.println("loomlab demo: cannot write the report to " + out + ": " + e.getMessage());
-            return ExitCodes.SYSTEM;
-        }
         LiveReport live;
         try {
             live = noLive ? null : LiveReport.start(livePort);

@@ -156,7 +156,8 @@ public final class SourceAddresses {
         }
     }
 
-    private static InetAddress ipv4(long value) {
+    /** The IPv4 address with this value (0x7f000002 is 127.0.0.2). */
+    public static InetAddress ipv4(long value) {
         try {
             return InetAddress.getByAddress(ByteBuffer.allocate(4).putInt((int) value).array());
         } catch (UnknownHostException impossible) {

@@ -237,10 +237,10 @@ public final class DemoRun {
     }
 
     private String limitWords() {
-        Map<String, String> l = limits.describe();
+        long left = limits.platformThreadsLeft();
         return "open files " + (limits.openFiles() == Long.MAX_VALUE ? "unlimited" : Numbers.grouped(limits.openFiles()))
                 + " per process, " + Numbers.grouped(limits.ephemeralPorts()) + " ephemeral ports"
-                + (l.containsKey("threads") ? ", " + Numbers.grouped(limits.platformThreadsLeft()) + " threads left for platform mode" : "");
+                + (left >= 0 ? ", " + Numbers.grouped(left) + " threads left for platform mode" : "");
     }
 
     private void publish(boolean finished) {

@@ -106,18 +106,11 @@ public record DemoSettings(
         int needed = SourceAddresses.plan(target, connections, List.of(), SystemLimits.ephemeralPorts()).addresses().size();
         List<InetAddress> out = new ArrayList<>(needed);
         for (int i = 0; i < needed; i++) {
-            out.add(loopback(0x7f010000 + ((block & 0xffff) << 8) + 1 + i));
+            out.add(SourceAddresses.ipv4(0x7f010000L + ((block & 0xffff) << 8) + 1 + i));
         }
         return List.copyOf(out);
     }
 
-    private static InetAddress loopback(int value) {
-        try {
-            return InetAddress.getByAddress(java.nio.ByteBuffer.allocate(4).putInt(value).array());
-        } catch (java.net.UnknownHostException impossible) {
-            throw new AssertionError(impossible);
-        }
-    }
 
     /** The active clients of the lab scenario: each at its own pace, like a student. */
     LoadSettings lab(InetSocketAddress target, int block) {
