@@ -4,7 +4,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Connections of all TCP services together, when the open files limit is lower than their
- * limits allow: the descriptors of the {@link loomlab.metrics.FdReserve} (what the process holds
+ * limits allow: the descriptors of the {@link FdReserve} (what the process holds
  * at start, the admin endpoint's share, {@code reservedFds}) are never taken by a connection.
  * Without it a full server would also starve its own dashboard. Connections beyond it wait in the
  * backlog, as beyond {@code maxConnections}. Its size is settled once, after the services are

@@ -17,8 +17,6 @@ import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
 import loomlab.config.Transport;
 import loomlab.log.Logging;
-import loomlab.metrics.FdLimitCheck;
-import loomlab.metrics.FdReserve;
 import loomlab.metrics.ProcessMetrics;
 
 /**

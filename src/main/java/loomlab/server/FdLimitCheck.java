@@ -1,4 +1,4 @@
-package loomlab.metrics;
+package loomlab.server;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
