@@ -26,23 +26,12 @@ final class ConnectionBudget {
         return new ConnectionBudget();
     }
 
-    /** For tests: a budget of {@code size} connections. */
-    static ConnectionBudget of(long size) {
-        ConnectionBudget b = new ConnectionBudget();
-        b.settle(size);
-        return b;
-    }
-
     /** {@code size} connections at most; 0 or less: unlimited. Once, before any accept loop starts. */
     void settle(long size) {
         if (this == UNLIMITED) throw new IllegalStateException("the unlimited budget has no size");
         if (permits != null) throw new IllegalStateException("settled already");
         this.size = Math.max(0, size);
         if (size > 0) permits = new Semaphore((int) Math.min(Integer.MAX_VALUE, size));
-    }
-
-    boolean limited() {
-        return permits != null;
     }
 
     long size() {

@@ -18,6 +18,7 @@ import loomlab.config.ServiceConfig;
 import loomlab.config.Transport;
 import loomlab.log.Logging;
 import loomlab.metrics.ProcessMetrics;
+import loomlab.net.Sockets;
 
 /**
  * The running server: all services of a config in one process. Starting binds every service
@@ -71,7 +72,7 @@ public final class Server implements AutoCloseable {
         for (Listener l : bound) {
             l.start();
             LOG.log(Level.INFO, "serving " + l.config().describe() + " on " + l.config().transport().name().toLowerCase()
-                    + " " + TcpConnection.describe(l.address())
+                    + " " + Sockets.describe(l.address())
                     + (l.config().transport() == Transport.TCP ? ", mode " + l.config().mode().name().toLowerCase()
                             + (l.config().mode() == Mode.SERIAL ? " (one client at a time)" : "")
                             : ", byte order " + l.config().order().name().toLowerCase()));

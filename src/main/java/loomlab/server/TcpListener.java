@@ -21,6 +21,7 @@ import loomlab.log.Logging;
 import loomlab.log.RateLimitedLog;
 import loomlab.metrics.ServiceStats;
 import loomlab.net.AddressList;
+import loomlab.net.Sockets;
 import loomlab.protocol.StreamProtocol;
 import loomlab.protocol.TracingStream;
 import loomlab.protocol.proxy.BadProxyHeader;
@@ -75,12 +76,10 @@ public final class TcpListener implements Listener {
     private Thread acceptThread;
     private Thread sweeper;
 
-    /** Binds at once, so that a port in use is reported before anything starts. */
-    public TcpListener(ServiceConfig config, StreamProtocol protocol, ServiceStats stats) throws IOException {
-        this(config, protocol, stats, ConnectionBudget.UNLIMITED);
-    }
-
-    /** With the process-wide budget of connections that the open files limit allows. */
+    /**
+     * Binds at once, so that a port in use is reported before anything starts; {@code budget} is
+     * the process-wide budget of connections that the open files limit allows.
+     */
     TcpListener(ServiceConfig config, StreamProtocol protocol, ServiceStats stats, ConnectionBudget budget) throws IOException {
         this.config = config;
         this.budget = budget;
@@ -171,10 +170,10 @@ public final class TcpListener implements Listener {
                 if (!trustedProxies.contains(socket.getInetAddress())) {
                     releaseSlot();
                     stats.connectionRejected();
-                    proxyLog.log(() -> "refusing connection from " + TcpConnection.describe((InetSocketAddress) socket.getRemoteSocketAddress())
+                    proxyLog.log(() -> "refusing connection from " + Sockets.describe((InetSocketAddress) socket.getRemoteSocketAddress())
                             + ": not a trusted proxy (trustedProxies: " + trustedProxies + "); this service takes PROXY protocol"
                             + " connections from its balancers only");
-                    closeQuietly(socket);
+                    Sockets.closeQuietly(socket);
                     continue;
                 }
             } else if (perClient.enabled()) {
@@ -182,9 +181,9 @@ public final class TcpListener implements Listener {
                 if (!perClient.tryAcquire(client)) {
                     releaseSlot();
                     stats.connectionRejected();
-                    limitLog.log(() -> "closing connection from " + TcpConnection.describe((InetSocketAddress) socket.getRemoteSocketAddress())
+                    limitLog.log(() -> "closing connection from " + Sockets.describe((InetSocketAddress) socket.getRemoteSocketAddress())
                             + ": the client already has " + config.maxConnectionsPerClient() + " connections (maxConnectionsPerClient)");
-                    closeQuietly(socket);
+                    Sockets.closeQuietly(socket);
                     continue;
                 }
             }
@@ -199,7 +198,7 @@ public final class TcpListener implements Listener {
             connection = new TcpConnection(socket);
         } catch (IOException e) {
             // The socket is unusable already (closed under us): forget it.
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             if (client != null) perClient.release(client);
             releaseSlot();
             return;
@@ -389,7 +388,7 @@ public final class TcpListener implements Listener {
     @Override
     public void shutdown(long deadlineNanos) {
         stopping = true;
-        closeQuietly(serverSocket);
+        Sockets.closeQuietly(serverSocket);
         if (acceptThread != null) acceptThread.interrupt(); // it may wait for a free slot
         if (sweeper != null) sweeper.interrupt();
     }
@@ -408,14 +407,9 @@ public final class TcpListener implements Listener {
     @Override
     public void close() {
         stopping = true;
-        closeQuietly(serverSocket);
+        Sockets.closeQuietly(serverSocket);
         if (sweeper != null) sweeper.interrupt();
         for (TcpConnection c : open) c.close();
-    }
-
-    /** Connections still open, for the shutdown message. */
-    public int openConnections() {
-        return open.size();
     }
 
     /** Pauses after failures: 10 ms, doubling up to 1 s between attempts; from 10 ms again after a success. */
@@ -437,14 +431,6 @@ public final class TcpListener implements Listener {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // closing is best effort: the peer may already be gone
         }
     }
 }
