@@ -13,8 +13,6 @@ import java.util.concurrent.Semaphore;
  */
 final class ConnectionBudget {
 
-    static final ConnectionBudget UNLIMITED = new ConnectionBudget();
-
     private long size;
     /** Null while unlimited; set before the accept loops start (Thread.start orders it before their reads). */
     private Semaphore permits;
@@ -28,7 +26,6 @@ final class ConnectionBudget {
 
     /** {@code size} connections at most; 0 or less: unlimited. Once, before any accept loop starts. */
     void settle(long size) {
-        if (this == UNLIMITED) throw new IllegalStateException("the unlimited budget has no size");
         if (permits != null) throw new IllegalStateException("settled already");
         this.size = Math.max(0, size);
         if (size > 0) permits = new Semaphore((int) Math.min(Integer.MAX_VALUE, size));
