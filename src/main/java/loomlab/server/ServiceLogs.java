@@ -21,7 +21,10 @@ record ServiceLogs(Logger log, RateLimitedLog limits, RateLimitedLog proxies, Ra
     static final long INTERVAL_MILLIS = 5_000;
 
     static ServiceLogs of(String service) {
-        Logger log = Logging.service(service);
+        return of(Logging.service(service));
+    }
+
+    static ServiceLogs of(Logger log) {
         return new ServiceLogs(log, warnings(log), warnings(log), warnings(log));
     }
 
