@@ -18,6 +18,11 @@ public enum ConnectionRunner {
         }
 
         @Override
+        String note() {
+            return " (one client at a time)";
+        }
+
+        @Override
         Handover handOver(String service) {
             return Runnable::run; // the accept loop's own thread serves it
         }
@@ -62,6 +67,11 @@ public enum ConnectionRunner {
     /** The connections a service of this mode holds at once when its limit is {@code maxConnections}. */
     public int connectionsAtOnce(int maxConnections) {
         return maxConnections;
+    }
+
+    /** What the start-up line says of the mode after its name; nothing unless the mode needs saying. */
+    String note() {
+        return "";
     }
 
     /** The kind of thread the accept loop runs on: a platform thread unless the mode says otherwise. */

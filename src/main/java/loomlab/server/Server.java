@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import loomlab.admin.AdminLimits;
 import loomlab.config.Durations;
-import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
 import loomlab.config.Transport;
@@ -74,7 +73,7 @@ public final class Server implements AutoCloseable {
             LOG.log(Level.INFO, "serving " + l.config().describe() + " on " + l.config().transport().name().toLowerCase()
                     + " " + Sockets.describe(l.address())
                     + (l.config().transport() == Transport.TCP ? ", mode " + l.config().mode().name().toLowerCase()
-                            + (l.config().mode() == Mode.SERIAL ? " (one client at a time)" : "")
+                            + ConnectionRunner.of(l.config().mode()).note()
                             : ", byte order " + l.config().order().name().toLowerCase()));
         }
         if (bound.stream().allMatch(l -> l.address().getAddress().isLoopbackAddress())) {

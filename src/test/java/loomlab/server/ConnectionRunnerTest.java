@@ -30,6 +30,13 @@ class ConnectionRunnerTest {
     }
 
     @Test
+    void onlySerialIsNotedInTheStartupLine() {
+        assertEquals(" (one client at a time)", ConnectionRunner.SERIAL.note());
+        assertEquals("", ConnectionRunner.VIRTUAL.note());
+        assertEquals("", ConnectionRunner.PLATFORM.note());
+    }
+
+    @Test
     void onlyTheVirtualModeAcceptsOnAVirtualThread() {
         Runnable nothing = () -> { };
         assertTrue(ConnectionRunner.VIRTUAL.acceptThread().unstarted(nothing).isVirtual());
