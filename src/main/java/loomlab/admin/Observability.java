@@ -10,9 +10,9 @@ import java.util.Optional;
 import loomlab.config.AdminConfig;
 import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
-import loomlab.metrics.FdLimitCheck;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ProcessMetrics;
+import loomlab.server.FdLimitCheck;
 import loomlab.server.Server;
 import loomlab.server.StartupException;
 

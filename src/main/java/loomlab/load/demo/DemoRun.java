@@ -19,6 +19,7 @@ import loomlab.load.LoadRun;
 import loomlab.load.Numbers;
 import loomlab.load.Progress;
 import loomlab.load.ProgressPrinter;
+import loomlab.server.ConnectionRunner;
 
 /**
  * The scalability demo: for each client count, each mode in turn gets the same load from this
@@ -197,7 +198,7 @@ public final class DemoRun {
      * (tens of MiB at full speed, the same for 10 clients as for 1,000).
      */
     private void warm(ModeServer server, DemoPlan.Planned p) throws InterruptedException {
-        int clients = p.mode() == Mode.SERIAL ? 1 : Math.min(WARM_CLIENTS, Math.max(1, p.clients()));
+        int clients = ConnectionRunner.of(p.mode()).connectionsAtOnce(Math.min(WARM_CLIENTS, Math.max(1, p.clients())));
         LoadRun.run(settings.load(server.address(), clients, 0).withTiming(WARM_TIME, Duration.ZERO,
                 Duration.ZERO), List.of(), Progress.NONE);
     }
