@@ -9,18 +9,19 @@ import loomlab.protocol.calc.CalcReplyEncoder;
 import loomlab.protocol.calc.CalcRequest;
 
 /**
- * A calc client as the lecture's client_calc.py: a new connection per request, {@code a\0b\0op\0}
- * in one write, read up to the first NUL, close. Random a and b, op 0 (add) or 1 (subtract); the
+ * The load generator's calc client, as the lecture's client_calc.py (whose counterpart is
+ * {@code client/CalcClient}): a new connection per request, {@code a\0b\0op\0} in one write, read
+ * up to the first NUL, close. Random a and b, op 0 (add) or 1 (subtract); the
  * answer is checked against what the server's own codec would send. Latency runs from the
  * intended start to the answer, so it includes the connect, as the user of a calc client sees it.
  */
-final class CalcClient extends LoadClient {
+final class CalcLoadClient extends LoadClient {
 
     /** Room for any answer to our requests, and for a short ERROR text. */
     private static final int REPLY_BUFFER = 256;
     private static final byte[] ERROR_PREFIX = "ERROR".getBytes(StandardCharsets.US_ASCII);
 
-    CalcClient(int index, LoadContext ctx) {
+    CalcLoadClient(int index, LoadContext ctx) {
         super(index, ctx);
     }
 
