@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import loomlab.net.Sockets;
 import loomlab.protocol.Printable;
 import loomlab.server.Listener;
 import loomlab.server.TraceRecord;
@@ -141,6 +142,6 @@ final class TracesJson {
 
     /** "10.0.3.17:50312", "[::1]:50312" */
     static String endpoint(TraceRecord r) {
-        return (r.client().indexOf(':') >= 0 ? "[" + r.client() + "]" : r.client()) + ":" + r.clientPort();
+        return Sockets.hostPort(r.client(), r.clientPort());
     }
 }
