@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import loomlab.net.Sockets;
-import loomlab.protocol.Printable;
 import loomlab.server.Listener;
 import loomlab.server.TraceRecord;
 import loomlab.server.TraceRing;
+import loomlab.text.Printable;
 
 /**
  * {@code /traces}: the last exchanges of the traced services, newest first, as JSON for the

@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import loomlab.log.RateLimitedLog;
-import loomlab.protocol.Printable;
+import loomlab.text.Printable;
 import loomlab.protocol.TracingStream;
 import loomlab.server.TraceRecord.Ending;
 
