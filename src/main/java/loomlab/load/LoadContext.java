@@ -16,7 +16,7 @@ final class LoadContext {
 
     final LoadSettings settings;
     final LoadStats stats = new LoadStats();
-    final LatencyRecorder latency = new LatencyRecorder();
+    final ClientLatencies latency = new ClientLatencies();
     /** Set once, before any client thread starts (Thread.start orders it before their reads). */
     long startNanos;
     final Semaphore connectSlots = new Semaphore(PARALLEL_CONNECTS);

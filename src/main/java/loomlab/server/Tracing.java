@@ -8,9 +8,9 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import loomlab.log.RateLimitedLog;
 import loomlab.net.Sockets;
-import loomlab.protocol.Printable;
 import loomlab.protocol.TracingStream;
 import loomlab.server.TraceRecord.Ending;
+import loomlab.text.Printable;
 
 /**
  * The trace of one service ({@code "trace": true}, {@code serve --trace}): each exchange becomes
