@@ -64,12 +64,18 @@ class ServeFastPathTest {
 
     @Property(tries = 1500)
     void whatTheFastPathTakesPicocliReadsTheSameWay(@ForAll("commandLines") List<String> words) {
+        compared(words);
+    }
+
+    /** Compares the two readings of a line the fast path takes; false for a line it leaves to picocli. */
+    private static boolean compared(List<String> words) {
         String[] args = words.toArray(String[]::new);
         Optional<ServeOptions> fast = ServeFastPath.parse(args);
-        if (fast.isEmpty()) return;
+        if (fast.isEmpty()) return false;
         ServeOptions picocli = picocliServeOptions(args);
         assertEquals(view(picocli), view(fast.get()), String.join(" | ", words));
         assertEquals(fields(picocli), fields(fast.get()), String.join(" | ", words));
+        return true;
     }
 
     /**
@@ -97,7 +103,7 @@ class ServeFastPathTest {
             List<String> line = new ArrayList<>(List.of(option.names().getLast()));
             if (option.takesValue()) line.add(SAMPLE_VALUES.get(option));
             assertTrue(ServeFastPath.parse(line.toArray(String[]::new)).isPresent(), line.toString());
-            whatTheFastPathTakesPicocliReadsTheSameWay(line);
+            assertTrue(compared(line), line.toString());
             assertFalse(fields(new ServeOptions()).equals(fields(ServeFastPath.parse(line.toArray(String[]::new)).orElseThrow())),
                     line + " sets nothing");
         }
@@ -111,10 +117,12 @@ class ServeFastPathTest {
     @Test
     void everyOptionWithEveryFollowingWordReadsAsPicocliReadsIt() {
         for (String option : OPTIONS) {
+            int taken = 0;
             for (String word : WORDS) {
-                whatTheFastPathTakesPicocliReadsTheSameWay(List.of(option, word));
-                whatTheFastPathTakesPicocliReadsTheSameWay(List.of("serve", option, word));
+                if (compared(List.of(option, word))) taken++;
+                if (compared(List.of("serve", option, word))) taken++;
             }
+            assertTrue(taken > 0, option + ": the fast path took no line, so nothing was compared");
         }
     }
 
