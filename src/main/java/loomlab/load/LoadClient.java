@@ -59,7 +59,7 @@ abstract class LoadClient implements Runnable {
     final Pacer startSending() throws InterruptedException {
         signalReady();
         ctx.awaitGo();
-        return new Pacer(ctx.settings, System.nanoTime());
+        return new Pacer(ctx.settings, ctx.pacerClock);
     }
 
     /** After the first connect attempt, successful or not: the run waits for every client's. */
