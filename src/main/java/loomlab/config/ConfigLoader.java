@@ -93,7 +93,7 @@ public final class ConfigLoader {
 
     private static ServerConfig validate(ParsedConfig parsed, ConfigOverrides o, long fdLimit) throws ConfigException {
         ServerConfig.Builder c = parsed.config().toBuilder();
-        Map<String, String> positions = new HashMap<>(parsed.positions());
+        Map<String, String> positions = new HashMap<>();
         if (o.adminPort() != null) {
             c.admin(parsed.config().admin().toBuilder().enabled(true).port(o.adminPort()).build());
             positions.put("admin.port", "--admin-port " + o.adminPort());
@@ -104,7 +104,7 @@ public final class ConfigLoader {
         }
         if (o.logLevel() != null) c.logLevel(o.logLevel());
         if (o.trace()) c.services(parsed.config().services().stream().map(s -> s.toBuilder().trace(true).build()).toList());
-        return ConfigValidator.validate(new ParsedConfig(parsed.source(), c.build(), positions, parsed.problems()), fdLimit);
+        return ConfigValidator.validate(parsed.with(c.build(), positions), fdLimit);
     }
 
     private static String withoutBom(String text) {

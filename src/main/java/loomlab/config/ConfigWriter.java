@@ -5,9 +5,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
-/** Writes a config as JSON with every field spelled out: what {@code --print-config} shows. */
+/**
+ * Writes a config as JSON with every field spelled out: what {@code --print-config} shows. The
+ * fields, their order and which of them a service shows are those of {@link ConfigSchema}.
+ */
 public final class ConfigWriter {
 
     private ConfigWriter() { }
@@ -16,59 +21,49 @@ public final class ConfigWriter {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JsonFactory.builder().build().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("logLevel", lower(c.logLevel()));
-            g.writeStringField("shutdownGrace", Durations.format(c.shutdownGrace()));
-            g.writeStringField("statsInterval", Durations.format(c.statsInterval()));
-            g.writeObjectFieldStart("admin");
-            g.writeBooleanField("enabled", c.admin().enabled());
-            g.writeStringField("host", c.admin().host());
-            g.writeNumberField("port", c.admin().port());
-            g.writeEndObject();
-            g.writeObjectFieldStart("pinning");
-            g.writeBooleanField("enabled", c.pinning().enabled());
-            g.writeStringField("threshold", Durations.format(c.pinning().threshold()));
-            g.writeEndObject();
-            g.writeNumberField("reservedFds", c.reservedFds());
-            g.writeArrayFieldStart("services");
-            for (ServiceConfig s : c.services()) {
-                g.writeStartObject();
-                g.writeStringField("name", s.name());
-                g.writeStringField("protocol", lower(s.protocol()));
-                g.writeStringField("transport", lower(s.transport()));
-                g.writeStringField("host", s.host());
-                g.writeNumberField("port", s.port());
-                if (s.transport() == Transport.TCP) {
-                    g.writeStringField("mode", lower(s.mode()));
-                    g.writeNumberField("backlog", s.backlog());
-                    g.writeNumberField("maxConnections", s.maxConnections());
-                    g.writeNumberField("maxConnectionsPerClient", s.maxConnectionsPerClient());
-                    g.writeStringField("readTimeout", Durations.format(s.readTimeout()));
-                    if (s.proxyProtocol() || !s.trustedProxies().isEmpty()) {
-                        g.writeBooleanField("proxyProtocol", s.proxyProtocol());
-                        g.writeArrayFieldStart("trustedProxies");
-                        for (String t : s.trustedProxies()) g.writeString(t);
-                        g.writeEndArray();
-                    }
-                } else {
-                    g.writeStringField("order", lower(s.order()));
-                }
-                if (s.protocol() == Protocol.CALC && s.transport() == Transport.TCP) {
-                    g.writeNumberField("maxDigits", s.maxDigits());
-                    g.writeStringField("requestDeadline", Durations.format(s.requestDeadline()));
-                }
-                if (s.trace()) g.writeBooleanField("trace", true);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            object(g, ConfigSchema.SERVER, c);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out + System.lineSeparator();
     }
 
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+    private static <R> void object(JsonGenerator g, ConfigSchema.Shape<R, ?> shape, R record) throws IOException {
+        g.writeStartObject();
+        for (ConfigSchema.Field<R, ?, ?> field : shape.fields()) {
+            if (field.written().test(record)) {
+                g.writeFieldName(field.name());
+                value(g, field.value(), field.get().apply(record));
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /** One value as its kind is written: enums in lower case, durations as "30s". */
+    @SuppressWarnings("unchecked") // each kind of value holds the type it declares
+    static void value(JsonGenerator g, ConfigSchema.Value<?> kind, Object value) throws IOException {
+        switch (kind) {
+            case ConfigSchema.Text t -> g.writeString((String) value);
+            case ConfigSchema.Whole w -> g.writeNumber((Integer) value);
+            case ConfigSchema.Flag f -> g.writeBoolean((Boolean) value);
+            case ConfigSchema.Choice<?> c -> g.writeString(((Enum<?>) value).name().toLowerCase(Locale.ROOT));
+            case ConfigSchema.Time t -> g.writeString(Durations.format((Duration) value));
+            case ConfigSchema.Texts t -> {
+                g.writeStartArray();
+                for (String s : (List<String>) value) g.writeString(s);
+                g.writeEndArray();
+            }
+            case ConfigSchema.Nested<?> n -> nested(g, n.shape(), value);
+            case ConfigSchema.Entries<?> e -> {
+                g.writeStartArray();
+                for (Object entry : (List<?>) value) nested(g, e.shape(), entry);
+                g.writeEndArray();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked") // a nested value is a record of its shape
+    private static <R> void nested(JsonGenerator g, ConfigSchema.Shape<R, ?> shape, Object record) throws IOException {
+        object(g, shape, (R) record);
     }
 }
