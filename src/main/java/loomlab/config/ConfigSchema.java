@@ -2,14 +2,13 @@ package loomlab.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The config file's fields, declared once. For each object (the config, {@code admin},
@@ -89,7 +88,7 @@ final class ConfigSchema {
 
         /** The known field names, for the reader and its messages. */
         Set<String> names() {
-            return fields.stream().map(Field::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
         }
 
         Field<R, B, ?> field(String name) {
@@ -162,16 +161,6 @@ final class ConfigSchema {
             .required("services", new Entries<>(SERVICE, "service", "name"), ServerConfig::services,
                     ServerConfig.Builder::services, "(a list of services to run)")
             .shape("the config", ServerConfig::builder, ServerConfig.Builder::build);
-
-    /** Every object's shape by the path of its fields ("" the config, "admin.", "services[]."), for tests. */
-    static Map<String, Shape<?, ?>> all() {
-        Map<String, Shape<?, ?>> all = new LinkedHashMap<>();
-        all.put("", SERVER);
-        all.put("admin.", ADMIN);
-        all.put("pinning.", PINNING);
-        all.put("services[].", SERVICE);
-        return all;
-    }
 
     /** Collects the fields of one shape in order; reads as the table it is. */
     private static final class Fields<R, B> {
