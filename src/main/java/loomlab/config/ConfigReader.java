@@ -90,7 +90,7 @@ final class ConfigReader {
     /** The fields of one object as read: its builder, and the values that could be read by field name. */
     private record Read<R, B>(ConfigSchema.Shape<R, B> shape, B builder, Map<String, Object> values, Set<String> names) {
         R build() {
-            return shape.build().apply(builder);
+            return shape.build(builder);
         }
     }
 
@@ -101,9 +101,10 @@ final class ConfigReader {
      */
     private boolean missing(Read<?, ?> read, String where) {
         boolean missing = false;
-        for (ConfigSchema.Field<?, ?, ?> f : read.shape().fields()) {
-            if (f.required() != null && !read.names().contains(f.name())) {
-                problems.add(where + ": missing field '" + f.name() + "'" + (f.required().isEmpty() ? "" : " " + f.required()));
+        for (ConfigSchema.Field<?, ?> f : read.shape().fields()) {
+            ConfigSchema.Spec spec = f.spec();
+            if (spec.required() != null && !read.names().contains(spec.name())) {
+                problems.add(where + ": missing field '" + spec.name() + "'" + (spec.required().isEmpty() ? "" : " " + spec.required()));
                 missing = true;
             }
         }
@@ -116,7 +117,7 @@ final class ConfigReader {
      * unknown and repeated ones reported (with the position of both) and skipped.
      */
     private <R, B> Read<R, B> fields(ConfigSchema.Shape<R, B> shape, String pathPrefix) throws IOException {
-        Read<R, B> read = new Read<>(shape, shape.builder().get(), new HashMap<>(), new HashSet<>());
+        Read<R, B> read = new Read<>(shape, shape.builder(), new HashMap<>(), new HashSet<>());
         Set<String> known = shape.names();
         Map<String, String> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -141,52 +142,33 @@ final class ConfigReader {
                 positions.put(path, at);
                 given.add(path);
                 read.names().add(field);
-                set(read, shape.field(field), path);
+                Object value = shape.field(field).spec().value().read(this, field, path);
+                if (value != null) {
+                    shape.field(field).set(read.builder(), value);
+                    read.values().put(field, value);
+                }
             }
         }
         return read;
     }
 
-    private <R, B, T> void set(Read<R, B> read, ConfigSchema.Field<R, B, T> field, String path) throws IOException {
-        T value = value(field.value(), field.name(), path);
-        if (value != null) {
-            field.set().accept(read.builder(), value);
-            read.values().put(field.name(), value);
-        }
-    }
-
-    /** The value the parser is at, of the kind declared; null when it is of another kind (reported). */
-    @SuppressWarnings("unchecked") // each kind of value reads the type it declares
-    private <T> T value(ConfigSchema.Value<T> kind, String field, String path) throws IOException {
-        Object value = switch (kind) {
-            case ConfigSchema.Text t -> text(field);
-            case ConfigSchema.Whole w -> integer(field);
-            case ConfigSchema.Flag f -> bool(field);
-            case ConfigSchema.Choice<?> c -> enumValue(c.type(), field);
-            case ConfigSchema.Time t -> duration(field, t.kind());
-            case ConfigSchema.Texts t -> textList(field, path);
-            case ConfigSchema.Nested<?> n -> object(n.shape(), field, path);
-            case ConfigSchema.Entries<?> e -> entries(e, field, path);
-        };
-        return (T) value;
-    }
-
     /** An object such as 'admin': a wrong field keeps its default, the others count. */
-    private <R> R object(ConfigSchema.Shape<R, ?> shape, String field, String path) throws IOException {
-        List<String> names = shape.fields().stream().map(f -> "\"" + f.name() + "\": ...").toList();
-        if (!expect(JsonToken.START_OBJECT, "'" + field + "' must be an object { " + String.join(", ", names) + " }")) {
-            return null;
+    <R> R object(ConfigSchema.Shape<R, ?> shape, String field, String path) throws IOException {
+        StringBuilder names = new StringBuilder();
+        for (ConfigSchema.Field<R, ?> f : shape.fields()) {
+            names.append(names.isEmpty() ? "" : ", ").append('"').append(f.spec().name()).append("\": ...");
         }
+        if (!expect(JsonToken.START_OBJECT, "'" + field + "' must be an object { " + names + " }")) return null;
         return fields(shape, path + ".").build();
     }
 
     /** A list of objects such as 'services'; an entry with a wrong or missing value is left out (reported). */
-    private <R> List<R> entries(ConfigSchema.Entries<R> list, String field, String path) throws IOException {
+    List<Object> entries(ConfigSchema.Entries list, String field, String path) throws IOException {
         if (!expect(JsonToken.START_ARRAY, "'" + field + "' must be a list [ { ... }, ... ]")) return null;
-        List<R> entries = new ArrayList<>();
+        List<Object> entries = new ArrayList<>();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            R entry = entry(list, path, index++);
+            Object entry = entry(list, list.shape(), path, index++);
             if (entry == null) continue;
             // The validator numbers the entries read; their positions move with them.
             if (entries.size() != index - 1) renumber(path, index - 1, entries.size());
@@ -196,14 +178,15 @@ final class ConfigReader {
         return entries;
     }
 
-    private <R> R entry(ConfigSchema.Entries<R> list, String listPath, int index) throws IOException {
+    private <R> R entry(ConfigSchema.Entries list, ConfigSchema.Shape<R, ?> shape, String listPath, int index)
+            throws IOException {
         String path = listPath + "[" + index + "]";
         positions.put(path, at(parser.currentTokenLocation()));
         if (!expect(JsonToken.START_OBJECT, "each " + list.entry() + " must be an object { \"" + list.namedBy() + "\": ..., ... }")) {
             return null;
         }
         int before = problems.size() - fieldNameProblems;
-        Read<R, ?> read = fields(list.shape(), path + ".");
+        Read<R, ?> read = fields(shape, path + ".");
         String where = source + ":" + positions.get(path) + ": " + list.entry() + " "
                 + (read.values().get(list.namedBy()) instanceof String name ? Shown.quoted(name) : "#" + (index + 1));
         missing(read, where);
@@ -238,12 +221,12 @@ final class ConfigReader {
 
     // ---- small typed readers; each reports a wrong value with its position and returns null ----
 
-    private String text(String field) throws IOException {
+    String text(String field) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) return wrong("'" + field + "' must be a string");
         return parser.getText();
     }
 
-    private Integer integer(String field) throws IOException {
+    Integer integer(String field) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) return wrong("'" + field + "' must be a whole number");
         if (parser.getNumberType() != JsonParser.NumberType.INT) {
             return wrong("'" + field + "' is out of range: " + Shown.escaped(parser.getText()));
@@ -252,7 +235,7 @@ final class ConfigReader {
     }
 
     /** A list of strings; each entry's position is kept as {@code path[i]} for the validator. */
-    private List<String> textList(String field, String path) throws IOException {
+    List<String> textList(String field, String path) throws IOException {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             return wrong("'" + field + "' must be a list of strings [ \"...\", ... ]");
         }
@@ -271,13 +254,13 @@ final class ConfigReader {
         return into;
     }
 
-    private Boolean bool(String field) throws IOException {
+    Boolean bool(String field) throws IOException {
         JsonToken t = parser.currentToken();
         if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) return wrong("'" + field + "' must be true or false");
         return t == JsonToken.VALUE_TRUE;
     }
 
-    private Duration duration(String field, Durations.Kind kind) throws IOException {
+    Duration duration(String field, Durations.Kind kind) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             try {
@@ -291,7 +274,7 @@ final class ConfigReader {
                 + kind.range() + ")");
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String field) throws IOException {
+    <E extends Enum<E>> E enumValue(Class<E> type, String field) throws IOException {
         E[] values = type.getEnumConstants();
         List<String> names = new ArrayList<>();
         for (E e : values) names.add(e.name().toLowerCase(Locale.ROOT));

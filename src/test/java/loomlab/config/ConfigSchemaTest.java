@@ -77,13 +77,14 @@ class ConfigSchemaTest {
     }
 
     private static void durationFields(ConfigSchema.Shape<?, ?> shape, String prefix, List<String> missing, String table) {
-        for (ConfigSchema.Field<?, ?, ?> f : shape.fields()) {
-            switch (f.value()) {
+        for (ConfigSchema.Field<?, ?> f : shape.fields()) {
+            String name = f.spec().name();
+            switch (f.spec().value()) {
                 case ConfigSchema.Time t -> {
-                    if (!table.contains("`" + prefix + f.name() + "`")) missing.add(prefix + f.name());
+                    if (!table.contains("`" + prefix + name + "`")) missing.add(prefix + name);
                 }
-                case ConfigSchema.Nested<?> n -> durationFields(n.shape(), prefix + f.name() + ".", missing, table);
-                case ConfigSchema.Entries<?> e -> durationFields(e.shape(), "", missing, table);
+                case ConfigSchema.Nested n -> durationFields(n.shape(), prefix + name + ".", missing, table);
+                case ConfigSchema.Entries e -> durationFields(e.shape(), "", missing, table);
                 default -> { }
             }
         }
@@ -97,14 +98,14 @@ class ConfigSchemaTest {
         assertEquals(names(shape).stream().sorted().toList(), rows.keySet().stream().sorted().toList(),
                 "the fields of " + shape.what() + " in docs/configuration.md");
         Object defaults = shape.defaults();
-        for (ConfigSchema.Field<?, ?, ?> f : shape.fields()) {
-            String[] row = rows.get(f.name());
-            String where = "docs/configuration.md, field " + prefix + f.name();
-            if (f.required() != null) {
+        for (ConfigSchema.Field<?, ?> f : shape.fields()) {
+            String[] row = rows.get(f.spec().name());
+            String where = "docs/configuration.md, field " + prefix + f.spec().name();
+            if (f.spec().required() != null) {
                 assertEquals("(required)", row[0], where);
                 continue;
             }
-            if (f.value() instanceof ConfigSchema.Nested<?> n) {
+            if (f.spec().value() instanceof ConfigSchema.Nested n) {
                 Matcher json = Pattern.compile("`(\\{[^`]*\\})`").matcher(row[1]);
                 assertTrue(json.find(), where + ": shows its fields as { \"field\": default, ... }");
                 checkObject(json.group(1), n.shape(), where);
@@ -112,7 +113,7 @@ class ConfigSchemaTest {
             }
             Matcher code = CODE.matcher(row[0]);
             assertTrue(code.matches(), where + ": the default is a JSON value in a code span, not " + row[0]);
-            assertEquals(json(f.value(), value(f, defaults)), code.group(1), where + ": the default");
+            assertEquals(json(f.spec().value(), value(f, defaults)), code.group(1), where + ": the default");
         }
     }
 
@@ -133,27 +134,28 @@ class ConfigSchemaTest {
         }
         assertEquals(names(shape), List.copyOf(shown.keySet()), where + ": its fields, in the order --print-config writes them");
         Object defaults = shape.defaults();
-        for (ConfigSchema.Field<?, ?, ?> f : shape.fields()) {
-            assertEquals(json(f.value(), value(f, defaults)), shown.get(f.name()), where + "." + f.name() + ": the default");
+        for (ConfigSchema.Field<?, ?> f : shape.fields()) {
+            String name = f.spec().name();
+            assertEquals(json(f.spec().value(), value(f, defaults)), shown.get(name), where + "." + name + ": the default");
         }
     }
 
     /** A value as the config file spells it, compact: "info", 64, [], false. */
-    private static String json(ConfigSchema.Value<?> kind, Object value) throws IOException {
+    private static String json(ConfigSchema.Value kind, Object value) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            ConfigWriter.value(g, kind, value);
+            kind.write(g, value);
         }
         return out.toString();
     }
 
     @SuppressWarnings("unchecked") // the record is of the field's shape
-    private static <R> Object value(ConfigSchema.Field<R, ?, ?> f, Object record) {
-        return f.get().apply((R) record);
+    private static <R> Object value(ConfigSchema.Field<R, ?> f, Object record) {
+        return f.get((R) record);
     }
 
     private static List<String> names(ConfigSchema.Shape<?, ?> shape) {
-        return shape.fields().stream().map(ConfigSchema.Field::name).toList();
+        return shape.fields().stream().map(f -> f.spec().name()).toList();
     }
 
     /** From a heading to the next heading of the same level. */
