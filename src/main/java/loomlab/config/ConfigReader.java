@@ -142,9 +142,10 @@ final class ConfigReader {
                 positions.put(path, at);
                 given.add(path);
                 read.names().add(field);
-                Object value = shape.field(field).spec().value().read(this, field, path);
+                ConfigSchema.Field<R, B> declared = shape.field(field);
+                Object value = declared.spec().value().read(this, field, path);
                 if (value != null) {
-                    shape.field(field).set(read.builder(), value);
+                    declared.set(read.builder(), value);
                     read.values().put(field, value);
                 }
             }
