@@ -12,13 +12,15 @@
 # whole window), which holds while the load is steady. "JIT" is the part of the load process's
 # CPU spent by its C1/C2 compiler threads (0 for Go).
 # Runs alternate Go / loomlab (the order flips every round); the table gives medians and min-max.
+# WORKLOAD=calc does the same with the calc workload: a one-service calc server, CLIENTS concurrent
+# clients that each open a new connection per request (Go: --concurrency), no --size.
 #
 #   bench/loadgen-vs-go.sh HARNESS_DIR           (after 'make build'; HARNESS_DIR/loadgen/loadgen built)
 #   ROUNDS=5 CLIENTS=10000 DURATION=10 bench/loadgen-vs-go.sh /work/bench-loadperf
 #
-# Environment: JAVA_HOME, ROUNDS [5], CLIENTS [10000], SIZE [64], DURATION [10] and WARMUP [2]
-# (seconds), SERVER_CORE [0], LOAD_CORE [1], LOAD_OPTS (JVM flags of 'loomlab load'),
-# GO_ARGS (extra loadgen flags, e.g. "--timeout 5"), OUT [target/bench/loadgen-vs-go],
+# Environment: JAVA_HOME, WORKLOAD [echo] (echo or calc), ROUNDS [5], CLIENTS [10000; calc 50],
+# SIZE [64], DURATION [10] and WARMUP [2] (seconds), SERVER_CORE [0], LOAD_CORE [1], LOAD_OPTS
+# (JVM flags of 'loomlab load'), GO_ARGS (extra loadgen flags, e.g. "--timeout 5"), OUT [target/bench/loadgen-vs-go],
 # JARS: the 'loomlab load' builds to compare, as LABEL=JAR[|JVM flags], space-separated
 # [loomlab=target/server.jar], e.g. JARS="before=/tmp/old.jar after=target/server.jar".
 # The server is always LOOMLAB_JAR [target/server.jar].
@@ -42,7 +44,10 @@ env = os.environ
 JAVA = env["JAVA_HOME"] + "/bin/java"
 JAR, LOADGEN = env["JAR"], env["LOADGEN"]
 ROUNDS = int(env.get("ROUNDS", "5"))
-CLIENTS = int(env.get("CLIENTS", "10000"))
+WORKLOAD = env.get("WORKLOAD", "echo")
+if WORKLOAD not in ("echo", "calc"):
+    sys.exit(f"loadgen-vs-go: WORKLOAD={WORKLOAD}: use echo or calc")
+CLIENTS = int(env.get("CLIENTS", "10000" if WORKLOAD == "echo" else "50"))
 SIZE = int(env.get("SIZE", "64"))
 DURATION = float(env.get("DURATION", "10"))
 WARMUP = float(env.get("WARMUP", "2"))
@@ -96,7 +101,7 @@ class Sampler(threading.Thread):
 def start_server(tag):
     config = f"{OUT}/server-{tag}.json"
     with open(config, "w") as f:
-        json.dump({"logLevel": "info", "shutdownGrace": "1s", "services": [{"name": "echo", "protocol": "echo",
+        json.dump({"logLevel": "info", "shutdownGrace": "1s", "services": [{"name": WORKLOAD, "protocol": WORKLOAD,
                    "transport": "tcp", "host": "127.0.0.1", "port": 0, "mode": "virtual", "maxConnections": 20000}]}, f)
     log = open(f"{OUT}/server-{tag}.log", "w+")
     p = subprocess.Popen(["taskset", "-c", SERVER_CORE, JAVA, "-jar", JAR, "--config", config],
@@ -122,8 +127,9 @@ def stop(p):
         p.wait()
 
 def run_go(tag, server, port):
-    cmd = ["taskset", "-c", LOAD_CORE, LOADGEN, "echo", "--addr", f"127.0.0.1:{port}", "--conns", str(CLIENTS),
-           "--size", str(SIZE), "--duration", f"{DURATION:g}", "--warmup", f"{WARMUP:g}"] + GO_ARGS
+    clients = ["--conns", str(CLIENTS), "--size", str(SIZE)] if WORKLOAD == "echo" else ["--concurrency", str(CLIENTS)]
+    cmd = ["taskset", "-c", LOAD_CORE, LOADGEN, WORKLOAD, "--addr", f"127.0.0.1:{port}"] + clients + [
+           "--duration", f"{DURATION:g}", "--warmup", f"{WARMUP:g}"] + GO_ARGS
     launched = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     s = Sampler(p.pid, server.pid); s.start()
@@ -131,14 +137,15 @@ def run_go(tag, server, port):
     s.done = True; s.join()
     open(f"{OUT}/{tag}.txt", "w").write(out)
     r = json.loads(out.strip().splitlines()[-1])
-    window_start = launched + r["connect_phase_ms"] / 1000 + WARMUP
+    window_start = launched + r.get("connect_phase_ms", 0) / 1000 + WARMUP
     errors = r["errors"] + r["connect_failures"]
     return cmd, s, window_start, r["requests"], DURATION, errors
 
 def run_loomlab(tag, server, port):
     jar, opts = LOOMLAB[tag.split(".")[0]]
-    cmd = ["taskset", "-c", LOAD_CORE, JAVA] + LOAD_OPTS + opts + ["-jar", jar, "load", "echo", "--port", str(port),
-           "--clients", str(CLIENTS), "--size", str(SIZE), "--duration", f"{DURATION:g}s", "--warmup", f"{WARMUP:g}s",
+    size = ["--size", str(SIZE)] if WORKLOAD == "echo" else []
+    cmd = ["taskset", "-c", LOAD_CORE, JAVA] + LOAD_OPTS + opts + ["-jar", jar, "load", WORKLOAD, "--port", str(port),
+           "--clients", str(CLIENTS)] + size + ["--duration", f"{DURATION:g}s", "--warmup", f"{WARMUP:g}s",
            "--json", f"{OUT}/{tag}.json"]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     s = Sampler(p.pid, server.pid); s.start()
@@ -201,7 +208,8 @@ def med(g, k):
     return statistics.median(v), min(v), max(v)
 
 print()
-print(f"{CLIENTS} echo clients, {SIZE}-byte messages, warm-up {WARMUP:g} s, window {DURATION:g} s "
+what = f"{SIZE}-byte messages" if WORKLOAD == "echo" else "a connection per request"
+print(f"{CLIENTS} {WORKLOAD} clients, {what}, warm-up {WARMUP:g} s, window {DURATION:g} s "
       f"(CPU measured over the window minus {MARGIN:g} s at each end); server on core {SERVER_CORE}, load on core {LOAD_CORE}; "
       f"{ROUNDS} rounds, median (min-max)")
 print()

@@ -1,6 +1,8 @@
 package loomlab.admin;
 
 import java.time.Duration;
+import loomlab.text.Printable;
+import loomlab.text.Printable.Style;
 
 /**
  * The admin endpoint's limits: fixed defaults that survive a dashboard tab on every machine of a
@@ -69,15 +71,9 @@ public record AdminLimits(int maxConnections, Duration requestTimeout, Duration 
         return value;
     }
 
-    /** A value as typed, safe to print: control characters escaped, at most 40 characters. */
+    /** A -D value in a message: escaped as the wire's bytes are ({@code \x1b}), cut after 40 characters. */
     private static String shown(String text) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        for (; i < text.length() && sb.length() < 40; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c)); else sb.append(c);
-        }
-        return i < text.length() ? sb + "..." : sb.toString();
+        return Printable.shortened(text, Style.HEX, 40, "...");
     }
 
     /** For the start-up line: "64 connections, request 10 s, idle 10 s". */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import loomlab.log.RateLimitedLog;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ServiceStats;
+import loomlab.net.Sockets;
 import loomlab.server.Listener;
 
 /**
@@ -346,11 +347,7 @@ public final class AdminServer implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
+        Sockets.closeQuietly(serverSocket);
         if (acceptThread != null) acceptThread.interrupt();
         if (sweeper != null) sweeper.interrupt();
         for (Connection c : open) c.close();
@@ -397,11 +394,7 @@ public final class AdminServer implements AutoCloseable {
         }
 
         void close() {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // best effort: the peer may be gone
-            }
+            Sockets.closeQuietly(socket); // the peer may be gone
         }
     }
 }

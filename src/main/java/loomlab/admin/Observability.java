@@ -10,9 +10,10 @@ import java.util.Optional;
 import loomlab.config.AdminConfig;
 import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
-import loomlab.metrics.FdLimitCheck;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ProcessMetrics;
+import loomlab.net.Sockets;
+import loomlab.server.FdLimitCheck;
 import loomlab.server.Server;
 import loomlab.server.StartupException;
 
@@ -76,17 +77,12 @@ public final class Observability implements AutoCloseable {
                 throw new StartupException("cannot start the admin endpoint: tcp " + a.host() + ":" + a.port() + why, e);
             }
             InetSocketAddress at = admin.address();
-            String base = "http://" + hostForUrl(at) + ":" + at.getPort();
+            String base = "http://" + Sockets.describe(at);
             LOG.log(Level.INFO, "admin endpoint on " + base + "/ (live dashboard), " + base + "/metrics (Prometheus), "
                     + base + "/status (JSON), " + base + "/health; at most " + admin.limits().describe());
         }
         StatsLine statsLine = StatsLine.start(server.listeners(), admin == null ? null : admin.stats(), config.statsInterval());
         return new Observability(statsLine, pinning, admin);
-    }
-
-    private static String hostForUrl(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
     /** Where the admin endpoint listens (the real port when the config said 0), if it runs. */

@@ -4,7 +4,7 @@ import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import loomlab.metrics.LatencyRecorder;
+import loomlab.metrics.ServiceLatency;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ProcessMetrics;
 import loomlab.metrics.ServiceStats;
@@ -93,7 +93,7 @@ final class PrometheusText {
             if (!ServiceView.timed(l)) continue;
             var latency = l.stats().latency();
             long[] buckets = latency.bucketCounts();
-            double[] bounds = LatencyRecorder.BUCKET_BOUNDS_SECONDS;
+            double[] bounds = ServiceLatency.BUCKET_BOUNDS_SECONDS;
             for (int i = 0; i < buckets.length; i++) {
                 String le = i < bounds.length ? java.math.BigDecimal.valueOf(bounds[i]).stripTrailingZeros().toPlainString() : "+Inf";
                 sample(name + "_bucket", l, "le=\"" + le + "\"", buckets[i]);

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import loomlab.protocol.Printable;
+import loomlab.net.Sockets;
 import loomlab.server.Listener;
 import loomlab.server.TraceRecord;
 import loomlab.server.TraceRing;
+import loomlab.text.Printable;
 
 /**
  * {@code /traces}: the last exchanges of the traced services, newest first, as JSON for the
@@ -141,6 +142,6 @@ final class TracesJson {
 
     /** "10.0.3.17:50312", "[::1]:50312" */
     static String endpoint(TraceRecord r) {
-        return (r.client().indexOf(':') >= 0 ? "[" + r.client() + "]" : r.client()) + ":" + r.clientPort();
+        return Sockets.hostPort(r.client(), r.clientPort());
     }
 }

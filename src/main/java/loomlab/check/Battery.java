@@ -75,7 +75,7 @@ abstract class Battery {
 
         /** The request, of which only the first bytes are kept when it is long. */
         Result sent(byte[] bytes, long total) {
-            this.sent = bytes.length > Shown.MAX_SHOWN ? java.util.Arrays.copyOf(bytes, Shown.MAX_SHOWN) : bytes;
+            this.sent = bytes.length > ShownBytes.MAX_SHOWN ? java.util.Arrays.copyOf(bytes, ShownBytes.MAX_SHOWN) : bytes;
             this.sentTotal = total;
             return this;
         }

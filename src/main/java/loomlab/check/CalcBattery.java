@@ -111,7 +111,7 @@ final class CalcBattery extends Battery {
         TcpProbe.Stop stop = Stop.AT_CLOSE;
         Received r = TcpProbe.exchange(target, List.of(request), stop, CAP);
         Result res = check("calc.reply-format").sent(request).received(r)
-                .expected(m.get("expect.calc.format", Shown.text(expected)));
+                .expected(m.get("expect.calc.format", ShownBytes.text(expected)));
         if (!rightResult(r, LECTURE)) {
             judge(res, LECTURE, r, null);
             return;
@@ -250,7 +250,7 @@ final class CalcBattery extends Battery {
                 return res.fail(m.get("outcome.calc.wrong", got, expected), hint);
             }
             case Reply.Error error -> {
-                return res.fail(m.get("outcome.calc.error", Shown.text(ascii(error.reason()))),
+                return res.fail(m.get("outcome.calc.error", ShownBytes.text(ascii(error.reason()))),
                         specific == null ? m.get("hint.calc.rejected") : specific);
             }
             case Reply.Malformed bad -> {

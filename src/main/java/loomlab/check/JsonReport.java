@@ -71,7 +71,7 @@ public final class JsonReport {
 
     private static void bytes(JsonGenerator g, byte[] bytes, long total) throws IOException {
         g.writeNumberField("length", total);
-        g.writeStringField("hex", Shown.hex(bytes, total));
-        g.writeStringField("text", Shown.text(bytes, total));
+        g.writeStringField("hex", ShownBytes.hex(bytes, total));
+        g.writeStringField("text", ShownBytes.text(bytes, total));
     }
 }

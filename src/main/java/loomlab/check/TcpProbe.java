@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import loomlab.net.Sockets;
 
 /**
  * One TCP connection to the server under check, every operation bounded: a connect timeout, reads
@@ -74,13 +75,13 @@ final class TcpProbe implements AutoCloseable {
             socket.connect(target.socketAddress(), millis(target.connectTimeout()));
             return new TcpProbe(socket, target);
         } catch (ConnectException e) {
-            close(socket);
+            Sockets.closeQuietly(socket);
             throw new NotConnected(Received.End.REFUSED, "refused");
         } catch (SocketTimeoutException e) {
-            close(socket);
+            Sockets.closeQuietly(socket);
             throw new NotConnected(Received.End.CONNECT_TIMEOUT, "timed out");
         } catch (IOException e) {
-            close(socket);
+            Sockets.closeQuietly(socket);
             throw new NotConnected(Received.End.REFUSED, String.valueOf(e.getMessage()));
         }
     }
@@ -149,7 +150,7 @@ final class TcpProbe implements AutoCloseable {
         } catch (SocketException ignored) {
             // closing below is all that is left
         }
-        close(socket);
+        Sockets.closeQuietly(socket);
     }
 
     /**
@@ -206,15 +207,7 @@ final class TcpProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        close(socket);
-    }
-
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to do with a connection we are done with
-        }
+        Sockets.closeQuietly(socket);
     }
 
     private static int millis(Duration d) {

@@ -5,7 +5,7 @@ import loomlab.check.CheckResult.Status;
 /**
  * The report for a person: one line per check, the details of each failure (what was sent, what
  * came back, what the protocol expects, the hint), the findings and a summary. Colours (ANSI)
- * only when asked for, i.e. on a terminal; every server byte goes through {@link Shown}.
+ * only when asked for, i.e. on a terminal; every server byte goes through {@link ShownBytes}.
  */
 public final class TextReport {
 
@@ -75,7 +75,7 @@ public final class TextReport {
 
     /** Hex and escaped text of bytes that came from (or went to) the server, shortened. */
     static String bytes(byte[] bytes, long total) {
-        return Shown.hex(bytes, total) + "  " + Shown.text(bytes, total);
+        return ShownBytes.hex(bytes, total) + "  " + ShownBytes.text(bytes, total);
     }
 
     private static String colourOf(CheckResult r) {

@@ -177,7 +177,7 @@ final class UdpCalcBattery extends Battery {
         long result = expected(a, b, op);
         byte[] reply = new byte[UdpCalcCodec.REPLY_SIZE];
         ByteBuffer.wrap(reply).order(order).putInt((int) result);
-        return m.get("expect.udp.result", result, Shown.hex(reply), name(order));
+        return m.get("expect.udp.result", result, ShownBytes.hex(reply), name(order));
     }
 
     private static long expected(long a, long b, long op) {

@@ -2,7 +2,6 @@ package loomlab.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,7 +17,8 @@ import picocli.CommandLine.Spec;
                   "Docs: docs/ in the source tree; start with docs/lab-guide.md."})
 public final class LoomlabCommand implements Callable<Integer> {
 
-    @Mixin ServeOptions options = new ServeOptions();
+    /** In picocli's model through {@link ServeOptions#addTo} (Main.commandLine), not by annotations. */
+    final ServeOptions options = new ServeOptions();
     @Spec CommandSpec spec;
 
     @Override

@@ -69,7 +69,12 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new LoomlabCommand());
+        LoomlabCommand top = new LoomlabCommand();
+        CommandLine cl = new CommandLine(top);
+        // The serving options are declared once, in ServeOptions.Option, for this model and for ServeFastPath.
+        top.options.addTo(cl.getCommandSpec());
+        CommandLine serve = cl.getSubcommands().get("serve");
+        serve.<ServeCommand>getCommand().options.addTo(serve.getCommandSpec());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // A bad command line: one line that names the problem and where help is, not the usage text.
         cl.setParameterExceptionHandler((e, args) -> {

@@ -11,7 +11,6 @@ import loomlab.log.Logging;
 import loomlab.server.Server;
 import loomlab.server.StartupException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Serve the lecture's services (echo, calc, udp calc) from one process.")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Mixin ServeOptions options = new ServeOptions();
+    /** In picocli's model through {@link ServeOptions#addTo} (Main.commandLine), not by annotations. */
+    final ServeOptions options = new ServeOptions();
     @Spec CommandSpec spec;
 
     @Override

@@ -1,19 +1,17 @@
 package loomlab.cli;
 
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import loomlab.config.Durations;
-import loomlab.config.LogLevel;
 
 /**
  * The serving command line ({@code loomlab [serve] [--config FILE] [--quiet] ...}) read without
  * picocli, because picocli builds its whole reflective command model before it parses anything:
  * on a cold JVM that is most of the server's start-up time (docs/performance.md, "Start-up").
  *
- * <p>It takes only well-formed serving command lines, each option at most once, and returns
+ * <p>It knows the options from the one table picocli's model of the serving commands is built
+ * from ({@link ServeOptions.Option}), and reads each value with the same converter picocli uses.
+ * It takes only well-formed serving command lines, each option at most once, and returns
  * empty for everything else (help, version, the other commands, a repeated option, a bad value,
  * {@code @file} arguments), which then goes to picocli: its messages stay the only error
  * messages. For every command line it takes, it gives the options picocli would give, which
@@ -34,7 +32,7 @@ final class ServeFastPath {
 
     static Optional<ServeOptions> parse(String... args) {
         ServeOptions options = new ServeOptions();
-        Set<String> seen = new HashSet<>();
+        Set<ServeOptions.Option> seen = EnumSet.noneOf(ServeOptions.Option.class);
         int i = args.length > 0 && args[0].equals("serve") ? 1 : 0;
         while (i < args.length) {
             String arg = args[i++];
@@ -44,9 +42,10 @@ final class ServeFastPath {
                 value = arg.substring(eq + 1);
                 arg = arg.substring(0, eq);
             }
-            String option = canonical(arg);
+            // Not a serving option (an unknown one, help, a command...), or one given twice: picocli says what it is.
+            ServeOptions.Option option = ServeOptions.Option.named(arg);
             if (option == null || !seen.add(option)) return Optional.empty();
-            if (takesValue(option)) {
+            if (option.takesValue()) {
                 if (value == null) {
                     if (i == args.length) return Optional.empty();
                     value = args[i++];
@@ -54,28 +53,10 @@ final class ServeFastPath {
                 if (!plainValue(value) || !set(options, option, value)) return Optional.empty();
             } else {
                 if (value != null) return Optional.empty();
-                switch (option) {
-                    case "--quiet" -> options.quiet = true;
-                    case "--trace" -> options.trace = true;
-                    default -> options.printConfig = true;
-                }
+                option.set(options, Boolean.TRUE);
             }
         }
         return Optional.of(options);
-    }
-
-    /** The long name of a serving option, or null for anything this path leaves to picocli. */
-    private static String canonical(String arg) {
-        return switch (arg) {
-            case "-c", "--config" -> "--config";
-            case "-q", "--quiet" -> "--quiet";
-            case "--print-config", "--log-level", "--admin-port", "--stats-interval", "--trace" -> arg;
-            default -> null;
-        };
-    }
-
-    private static boolean takesValue(String option) {
-        return !option.equals("--quiet") && !option.equals("--print-config") && !option.equals("--trace");
     }
 
     /** picocli reads "-x", "@file" and command names specially; such values are left to it. */
@@ -83,27 +64,13 @@ final class ServeFastPath {
         return !value.startsWith("-") && !value.startsWith("@") && !COMMAND_NAMES.contains(value);
     }
 
-    private static boolean set(ServeOptions options, String option, String value) {
+    /** Reads and sets a value as picocli would; false for one it would refuse, so that it says why. */
+    private static boolean set(ServeOptions options, ServeOptions.Option option, String value) {
         try {
-            switch (option) {
-                case "--config" -> {
-                    if (value.isEmpty()) return false; // picocli says the name is empty
-                    options.config = Path.of(value);
-                }
-                case "--log-level" -> options.logLevel = LogLevel.valueOf(value.toUpperCase(Locale.ROOT));
-                case "--admin-port" -> {
-                    // plain decimal only: "010" or "+80" are left to picocli's own reading
-                    if (!value.matches("0|[1-9][0-9]{0,4}")) return false;
-                    int port = Integer.parseInt(value);
-                    if (!ServeOptions.validAdminPort(port)) return false;
-                    options.adminPort = port;
-                }
-                default -> options.statsInterval = Durations.parse(value, Durations.Kind.INTERVAL);
-            }
+            option.set(options, option.readWithoutPicocli(value));
             return true;
-        } catch (IllegalArgumentException | Durations.BadDuration e) {
-            // a bad path, level, number or duration (InvalidPathException and NumberFormatException
-            // are IllegalArgumentExceptions): picocli will say what is wrong with it
+        } catch (Exception e) {
+            // a bad path, level, number, duration or port: picocli will say what is wrong with it
             return false;
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import loomlab.config.Durations;
 import loomlab.net.LookupException;
 import loomlab.net.Resolver;
+import loomlab.net.Sockets;
 
 /**
  * One TCP connection of a lecture-style client: connect with a timeout (trying each address of the
@@ -65,7 +66,7 @@ public final class TcpExchange implements AutoCloseable {
             } catch (IOException e) {
                 problems.add(Resolver.text(address) + ": " + e.getMessage());
             }
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
         throw new ClientException(connectProblem(where, port, problems));
     }
@@ -139,14 +140,6 @@ public final class TcpExchange implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to do with a socket we are abandoning
-        }
+        Sockets.closeQuietly(socket);
     }
 }

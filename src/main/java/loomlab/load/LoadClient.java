@@ -30,9 +30,9 @@ abstract class LoadClient implements Runnable {
 
     static LoadClient create(int index, LoadContext ctx) {
         return switch (ctx.settings.workload()) {
-            case ECHO -> new EchoClient(index, ctx);
-            case CALC -> new CalcClient(index, ctx);
-            case UDP_CALC -> new UdpCalcClient(index, ctx);
+            case ECHO -> new EchoLoadClient(index, ctx);
+            case CALC -> new CalcLoadClient(index, ctx);
+            case UDP_CALC -> new UdpCalcLoadClient(index, ctx);
         };
     }
 
@@ -59,7 +59,7 @@ abstract class LoadClient implements Runnable {
     final Pacer startSending() throws InterruptedException {
         signalReady();
         ctx.awaitGo();
-        return new Pacer(ctx.settings, System.nanoTime());
+        return new Pacer(ctx.settings, ctx.pacerClock);
     }
 
     /** After the first connect attempt, successful or not: the run waits for every client's. */

@@ -16,7 +16,9 @@ final class LoadContext {
 
     final LoadSettings settings;
     final LoadStats stats = new LoadStats();
-    final LatencyRecorder latency = new LatencyRecorder();
+    final ClientLatencies latency = new ClientLatencies();
+    /** The clients' pacers read and wait on it: the system's, or a test's that notes the schedule. Set before the clients start. */
+    Pacer.Clock pacerClock = Pacer.Clock.SYSTEM;
     /** Set once, before any client thread starts (Thread.start orders it before their reads). */
     long startNanos;
     final Semaphore connectSlots = new Semaphore(PARALLEL_CONNECTS);

@@ -56,7 +56,7 @@ public final class LoadMerge {
         LoadSettings s0 = first.result().settings();
         int clients = 0;
         LinkedHashSet<java.net.InetAddress> sources = new LinkedHashSet<>();
-        Histogram latency = LatencyRecorder.newHistogram();
+        Histogram latency = ClientLatencies.newHistogram();
         List<long[]> answers = new ArrayList<>();
         Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
         Map<ErrorKind, String> examples = new EnumMap<>(ErrorKind.class);
@@ -72,7 +72,7 @@ public final class LoadMerge {
                 latency.add(r.raw().latencyMicros());
             } catch (ArrayIndexOutOfBoundsException e) {
                 throw new MismatchException(wr.source() + ": its latency histogram holds values beyond "
-                        + LatencyRecorder.HIGHEST_MICROS + " µs, more than a load run records");
+                        + ClientLatencies.HIGHEST_MICROS + " µs, more than a load run records");
             }
             answers.add(r.raw().answersPerClient());
             r.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));

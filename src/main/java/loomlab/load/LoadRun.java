@@ -21,7 +21,7 @@ public final class LoadRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(1);
     private static final Duration STOP_HARD = Duration.ofSeconds(10);
 
-    private final LoadContext ctx;
+    final LoadContext ctx;
     private final List<String> notes;
     private final Progress progress;
     private final List<LoadClient> clients = new ArrayList<>();

@@ -90,11 +90,6 @@ public record LoadSettings(
                 ratePerClient, think, sources, order, connectTimeout, readTimeout);
     }
 
-    public LoadSettings withTarget(InetSocketAddress newTarget) {
-        return new LoadSettings(workload, newTarget, clients, duration, warmup, rampUp, messageSize,
-                ratePerClient, think, sources, order, connectTimeout, readTimeout);
-    }
-
     public LoadSettings withMessageSize(int newSize) {
         return new LoadSettings(workload, target, clients, duration, warmup, rampUp, newSize,
                 ratePerClient, think, sources, order, connectTimeout, readTimeout);

@@ -16,19 +16,45 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Pacer {
 
+    /** The time a pacer reads and waits on: the system's, or a test's. */
+    interface Clock {
+        /** Now, on the {@link System#nanoTime} scale. */
+        long nanoTime();
+
+        /** Returns once {@code deadlineNanos} has come (at once when it has already). */
+        void sleepUntil(long deadlineNanos) throws InterruptedException;
+
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleepUntil(long deadlineNanos) throws InterruptedException {
+                long wait = deadlineNanos - System.nanoTime();
+                if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
+            }
+        };
+    }
+
+    private final Clock clock;
     private final long intervalNanos;
     private final long thinkNanos;
     private long nextIntended;
     private long previousEnd;
 
-    Pacer(LoadSettings settings, long startNanos) {
+    /** A pacer whose schedule starts now. */
+    Pacer(LoadSettings settings, Clock clock) {
+        this.clock = clock;
+        long startNanos = clock.nanoTime();
         this.intervalNanos = settings.ratePerClient() > 0 ? Math.max(1, (long) (1e9 / settings.ratePerClient())) : 0;
         this.thinkNanos = settings.think().toNanos();
         // A random phase, so that clients started together do not all send in the same instant.
         this.nextIntended = intervalNanos > 0 ? startNanos + ThreadLocalRandom.current().nextLong(intervalNanos) : 0;
     }
 
-    /** Waits until the next request is due; returns its intended start (System.nanoTime). */
+    /** Waits until the next request is due; returns its intended start (on the clock's scale: System.nanoTime). */
     long awaitNext() throws InterruptedException {
         long intended;
         if (intervalNanos > 0) {
@@ -37,10 +63,9 @@ final class Pacer {
         } else if (thinkNanos > 0 && previousEnd != 0) {
             intended = previousEnd + thinkNanos;
         } else {
-            return System.nanoTime();
+            return clock.nanoTime();
         }
-        long wait = intended - System.nanoTime();
-        if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
+        clock.sleepUntil(intended);
         return intended;
     }
 

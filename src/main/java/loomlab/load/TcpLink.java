@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import loomlab.net.Sockets;
 
 /**
  * One client's TCP connection: opened with the run's source address and connect timeout. The read
@@ -158,10 +159,6 @@ final class TcpLink implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is best effort: the server may already be gone
-        }
+        Sockets.closeQuietly(socket); // the server may already be gone
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Why not {@code Socket.setSoTimeout}: on a virtual thread, every read that has to wait with a
  * timeout schedules a timer task and cancels it when the answer comes, tens of thousands of times
  * a second with ten thousand clients; the server dropped its socket timeouts for the same reason
- * (see server/TcpListener's sweeper). Here a request costs two writes of a field; the sweep costs
+ * (see server/TimeLimitSweeper). Here a request costs two writes of a field; the sweep costs
  * one read per client every sweep interval. A request that waits longer than the read timeout is
  * cut within one interval after the limit (a quarter of the timeout, 10 ms to 1 s): its socket is
  * closed and the client's read fails as a {@link java.net.SocketTimeoutException}, which counts as

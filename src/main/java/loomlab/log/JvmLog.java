@@ -19,7 +19,7 @@ public final class JvmLog {
      * Turns off the JVM's {@code [os,thread]} warnings ("Failed to start thread ... pthread_create
      * failed (EAGAIN)"), which it prints on stdout once per failed thread: in platform mode beyond
      * what the OS allows that is a flood. loomlab logs these failures itself, rate-limited
-     * (TcpListener). The same as {@code -Xlog:os+thread=off}, through the DiagnosticCommand bean;
+     * (AcceptLoop). The same as {@code -Xlog:os+thread=off}, through the DiagnosticCommand bean;
      * where there is none (a native image), nothing changes.
      */
     public static void silenceThreadStartWarnings() {

@@ -18,7 +18,7 @@ public final class ServiceStats {
     private final LongAdder errors = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder acceptFailures = new LongAdder();
-    private final LatencyRecorder latency = new LatencyRecorder();
+    private final ServiceLatency latency = new ServiceLatency();
 
     public ServiceStats(String service) {
         this.service = service;
@@ -47,5 +47,5 @@ public final class ServiceStats {
     public long errors() { return errors.sum(); }
     public long timeouts() { return timeouts.sum(); }
     public long acceptFailures() { return acceptFailures.sum(); }
-    public LatencyRecorder latency() { return latency; }
+    public ServiceLatency latency() { return latency; }
 }

@@ -1,6 +1,7 @@
 package loomlab.protocol;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * A TCP protocol: serves one connection from its first byte to its end. Implementations are
@@ -14,4 +15,12 @@ public interface StreamProtocol {
      * the exchange ended as the protocol defines it; the caller closes the connection either way.
      */
     void serve(ByteStream stream) throws IOException;
+
+    /**
+     * The longest a whole request may take to arrive, which the transport enforces on a read that
+     * waits past it ({@link ByteStream#limitReads}); zero when the protocol has none.
+     */
+    default Duration requestDeadline() {
+        return Duration.ZERO;
+    }
 }

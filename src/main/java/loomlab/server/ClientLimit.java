@@ -15,6 +15,11 @@ final class ClientLimit {
         this.max = max;
     }
 
+    /** The most connections one client may hold at once (0: no limit). */
+    int max() {
+        return max;
+    }
+
     boolean enabled() {
         return max > 0;
     }

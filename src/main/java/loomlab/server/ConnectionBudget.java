@@ -4,7 +4,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Connections of all TCP services together, when the open files limit is lower than their
- * limits allow: the descriptors of the {@link loomlab.metrics.FdReserve} (what the process holds
+ * limits allow: the descriptors of the {@link FdReserve} (what the process holds
  * at start, the admin endpoint's share, {@code reservedFds}) are never taken by a connection.
  * Without it a full server would also starve its own dashboard. Connections beyond it wait in the
  * backlog, as beyond {@code maxConnections}. Its size is settled once, after the services are
@@ -12,8 +12,6 @@ import java.util.concurrent.Semaphore;
  * limit covers everything: no cost at all.
  */
 final class ConnectionBudget {
-
-    static final ConnectionBudget UNLIMITED = new ConnectionBudget();
 
     private long size;
     /** Null while unlimited; set before the accept loops start (Thread.start orders it before their reads). */
@@ -26,23 +24,11 @@ final class ConnectionBudget {
         return new ConnectionBudget();
     }
 
-    /** For tests: a budget of {@code size} connections. */
-    static ConnectionBudget of(long size) {
-        ConnectionBudget b = new ConnectionBudget();
-        b.settle(size);
-        return b;
-    }
-
     /** {@code size} connections at most; 0 or less: unlimited. Once, before any accept loop starts. */
     void settle(long size) {
-        if (this == UNLIMITED) throw new IllegalStateException("the unlimited budget has no size");
         if (permits != null) throw new IllegalStateException("settled already");
         this.size = Math.max(0, size);
         if (size > 0) permits = new Semaphore((int) Math.min(Integer.MAX_VALUE, size));
-    }
-
-    boolean limited() {
-        return permits != null;
     }
 
     long size() {

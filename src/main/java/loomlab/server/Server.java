@@ -12,14 +12,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import loomlab.admin.AdminLimits;
 import loomlab.config.Durations;
-import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
 import loomlab.config.Transport;
 import loomlab.log.Logging;
-import loomlab.metrics.FdLimitCheck;
-import loomlab.metrics.FdReserve;
 import loomlab.metrics.ProcessMetrics;
+import loomlab.net.Sockets;
 
 /**
  * The running server: all services of a config in one process. Starting binds every service
@@ -73,9 +71,9 @@ public final class Server implements AutoCloseable {
         for (Listener l : bound) {
             l.start();
             LOG.log(Level.INFO, "serving " + l.config().describe() + " on " + l.config().transport().name().toLowerCase()
-                    + " " + TcpConnection.describe(l.address())
+                    + " " + Sockets.describe(l.address())
                     + (l.config().transport() == Transport.TCP ? ", mode " + l.config().mode().name().toLowerCase()
-                            + (l.config().mode() == Mode.SERIAL ? " (one client at a time)" : "")
+                            + ConnectionRunner.of(l.config().mode()).note()
                             : ", byte order " + l.config().order().name().toLowerCase()));
         }
         if (bound.stream().allMatch(l -> l.address().getAddress().isLoopbackAddress())) {

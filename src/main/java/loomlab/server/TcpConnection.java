@@ -7,13 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import loomlab.net.Sockets;
 import loomlab.protocol.ByteStream;
 
 /**
  * One accepted TCP connection as a protocol sees it: a {@link ByteStream} over the socket.
  *
  * <p>Time limits without a timer per connection. A read that waits longer than the idle timeout
- * and a write that makes no progress are seen by the listener's sweeper ({@link #readIdle},
+ * and a write that makes no progress are seen by the listener's sweeper ({@link #readOverdue},
  * {@link #writeStalled}); an idle read is then ended by shutting the input down, and reported to
  * the protocol as the {@link SocketTimeoutException} a socket timeout would have thrown. A read
  * deadline ({@link #limitReads}, calc) is enforced the same way. Not socket timeouts because a
@@ -110,7 +111,7 @@ final class TcpConnection implements ByteStream {
     void relayed(InetSocketAddress realClient, byte[] early) {
         if (realClient != null) {
             client = realClient;
-            peer = describe(realClient);
+            peer = Sockets.describe(realClient);
         }
         if (early.length > 0) pending = early;
     }
@@ -127,7 +128,7 @@ final class TcpConnection implements ByteStream {
 
     /** The balancer's side of a relayed connection ("127.0.0.1:40312"), for the connection log line. */
     String via() {
-        return client == null ? null : describe((InetSocketAddress) socket.getRemoteSocketAddress());
+        return client == null ? null : Sockets.describe((InetSocketAddress) socket.getRemoteSocketAddress());
     }
 
     private int readPending(byte[] buf, int off, int len) {
@@ -137,7 +138,6 @@ final class TcpConnection implements ByteStream {
         if (pendingAt == pending.length) pending = null;
         return n;
     }
-
 
     @Override
     public int available() throws IOException {
@@ -163,22 +163,11 @@ final class TcpConnection implements ByteStream {
     @Override
     public String peer() {
         String p = peer;
-        if (p == null) peer = p = describe((InetSocketAddress) socket.getRemoteSocketAddress());
+        if (p == null) peer = p = Sockets.describe((InetSocketAddress) socket.getRemoteSocketAddress());
         return p;
     }
 
-    Socket socket() {
-        return socket;
-    }
-
     void close() {
-        TcpListener.closeQuietly(socket);
-    }
-
-    /** "127.0.0.1:53422", "[::1]:53422" */
-    static String describe(InetSocketAddress a) {
-        if (a == null) return "?";
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+        Sockets.closeQuietly(socket);
     }
 }

@@ -27,7 +27,7 @@ public record TraceRecord(long timeMillis, String service, String client, int cl
     public enum Ending {
         /** The server answered (a calc result, an echo, a UDP reply). */
         REPLY,
-        /** The server refused the request ({@link #reason} says why, as the client was told). */
+        /** The server refused the request ({@link TraceRecord#reason} says why, as the client was told). */
         BAD_REQUEST,
         /** The client sent nothing, or not in time (readTimeout, requestDeadline). */
         TIMEOUT,

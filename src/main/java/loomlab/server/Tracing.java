@@ -7,9 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import loomlab.log.RateLimitedLog;
-import loomlab.protocol.Printable;
+import loomlab.net.Sockets;
 import loomlab.protocol.TracingStream;
 import loomlab.server.TraceRecord.Ending;
+import loomlab.text.Printable;
 
 /**
  * The trace of one service ({@code "trace": true}, {@code serve --trace}): each exchange becomes
@@ -91,8 +92,7 @@ final class Tracing {
 
     /** One exchange, one line: who, how it ended, how long, the start of the bytes each way (escaped). */
     static String line(TraceRecord r) {
-        String who = r.client().indexOf(':') >= 0 ? "[" + r.client() + "]:" + r.clientPort() : r.client() + ":" + r.clientPort();
-        return "trace: " + who + " " + r.ending().label() + (r.reason() == null ? "" : " (" + r.reason() + ")")
+        return "trace: " + Sockets.hostPort(r.client(), r.clientPort()) + " " + r.ending().label() + (r.reason() == null ? "" : " (" + r.reason() + ")")
                 + String.format(Locale.ROOT, " in %.3f ms", r.durationNanos() / 1e6)
                 + "; received " + r.receivedTotal() + " bytes " + Printable.quote(r.received(), 0, r.received().length)
                 + "; sent " + r.sentTotal() + " bytes " + Printable.quote(r.sent(), 0, r.sent().length);

@@ -15,6 +15,7 @@ import loomlab.config.ServiceConfig;
 import loomlab.log.Logging;
 import loomlab.log.RateLimitedLog;
 import loomlab.metrics.ServiceStats;
+import loomlab.net.Sockets;
 import loomlab.protocol.udpcalc.UdpCalcCodec;
 
 /**
@@ -87,7 +88,7 @@ public final class UdpListener implements Listener {
                     stats.error();
                     int size = request.remaining();
                     dropLog.log(() -> "dropped a datagram of " + size + " bytes from "
-                            + TcpConnection.describe((InetSocketAddress) from) + ": a request is exactly "
+                            + Sockets.describe((InetSocketAddress) from) + ": a request is exactly "
                             + UdpCalcCodec.REQUEST_SIZE + " bytes (" + stats.errors() + " dropped so far)");
                     if (tracing != null) {
                         trace(from, request, null, "dropped: a request is exactly " + UdpCalcCodec.REQUEST_SIZE
@@ -133,6 +134,6 @@ public final class UdpListener implements Listener {
     @Override
     public void close() {
         stopping = true;
-        TcpListener.closeQuietly(channel);
+        Sockets.closeQuietly(channel);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import loomlab.protocol.udpcalc.UdpCalcCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +38,9 @@ class AdminEndpointTest {
     void start() throws Exception {
         s = new ObservedServer();
         // Known traffic: 3 good calc requests and 1 bad, 2 echo sessions, 2 UDP requests.
-        for (int i = 0; i < 3; i++) assertEquals("5\0\0", Exchanges.calc(s.address("calc"), "2\0003\0000\0"));
-        assertTrue(Exchanges.calc(s.address("calc"), "two\0003\0000\0").startsWith("ERROR"));
-        for (int i = 0; i < 2; i++) Exchanges.echo(s.address("echo"), "hi".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 3; i++) assertEquals("5\0\0", Wire.calc(s.address("calc"), "2\0003\0000\0"));
+        assertTrue(Wire.calc(s.address("calc"), "two\0003\0000\0").startsWith("ERROR"));
+        for (int i = 0; i < 2; i++) Wire.echo(s.address("echo"), "hi".getBytes(StandardCharsets.US_ASCII));
         udp(s.address("calc-udp"), 2);
         org.awaitility.Awaitility.await().until(() -> s.stats("calc").active() == 0 && s.stats("echo").active() == 0);
     }
@@ -153,7 +153,7 @@ class AdminEndpointTest {
     private static void udp(InetSocketAddress to, int requests) throws IOException {
         UdpCalcCodec codec = new UdpCalcCodec(ByteOrder.LITTLE_ENDIAN);
         try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout(Exchanges.CLIENT_TIMEOUT_MILLIS);
+            socket.setSoTimeout(Wire.PATIENT.readMillis());
             ByteBuffer request = ByteBuffer.allocate(12);
             for (int i = 0; i < requests; i++) {
                 socket.send(new DatagramPacket(codec.request(1, 2, 0, request).array(), 12, to));

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import loomlab.TestServers;
 import loomlab.config.Mode;
 import loomlab.metrics.ServiceStats;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import loomlab.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,16 +53,16 @@ class AdminLimitsTest {
     }
 
     private Socket connect() throws IOException {
-        Socket s = Exchanges.connect(admin.address());
+        Socket s = Wire.connect(admin.address(), Wire.PATIENT);
         clients.add(s);
         return s;
     }
 
     /** One request on a fresh connection, the whole reply (the server closes: Connection: close). */
     private String exchange(String request) throws IOException {
-        try (Socket s = Exchanges.connect(admin.address())) {
+        try (Socket s = Wire.connect(admin.address(), Wire.PATIENT)) {
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return Exchanges.readAll(s.getInputStream());
+            return Wire.textUntilClosed(s.getInputStream());
         }
     }
 
@@ -115,7 +115,7 @@ class AdminLimitsTest {
         third.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertEquals(2, admin.stats().accepted(), "the third waits in the backlog");
         // The two idle ones are cut after a second; then the third is taken and answered.
-        String reply = Exchanges.readAll(third.getInputStream());
+        String reply = Wire.textUntilClosed(third.getInputStream());
         assertTrue(reply.startsWith("HTTP/1.1 200 OK\r\n") && reply.endsWith("\r\n\r\nok\n"), reply);
         assertEquals(3, admin.stats().accepted());
         assertTrue(admin.stats().active() <= 2);
@@ -128,7 +128,7 @@ class AdminLimitsTest {
         InputStream in = s.getInputStream();
         out.write(("GET /health HTTP/1.1\r\nHost: x\r\n\r\nHEAD /status HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        String replies = Exchanges.readAll(in);
+        String replies = Wire.textUntilClosed(in);
         assertEquals(3, replies.split("HTTP/1.1 200 OK\r\n", -1).length - 1, replies);
         assertTrue(replies.endsWith("Connection: close\r\n\r\nok\n"), replies);
         assertEquals(3, admin.stats().requests());

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loomlab.HeadlessChromium;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class DashboardInChromiumTest {
             // A steady trickle of lecture-style calc requests, about 100 a second.
             load.scheduleWithFixedDelay(() -> {
                 try {
-                    Exchanges.calc(calc, "20\00022\0000\0");
+                    Wire.calc(calc, "20\00022\0000\0");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

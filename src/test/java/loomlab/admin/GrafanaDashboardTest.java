@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +52,7 @@ class GrafanaDashboardTest {
 
         Set<String> exported = new HashSet<>();
         try (ObservedServer s = new ObservedServer()) {
-            assertEquals("5\0\0", Exchanges.calc(s.address("calc"), "2\0003\0000\0"));
+            assertEquals("5\0\0", Wire.calc(s.address("calc"), "2\0003\0000\0"));
             for (String line : AdminClient.get(s.admin(), "/metrics").split("\n")) {
                 if (!line.startsWith("#") && !line.isBlank()) exported.add(line.split("[{ ]", 2)[0]);
             }

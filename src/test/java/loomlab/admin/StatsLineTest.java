@@ -18,7 +18,7 @@ import loomlab.TestServers;
 import loomlab.config.Mode;
 import loomlab.config.ServiceConfig;
 import loomlab.metrics.ServiceStats;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import loomlab.server.Listener;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +31,9 @@ class StatsLineTest {
             String first = line.next(t0);
             assertTrue(first.startsWith("stats: echo 0 open, 0 conns, 0 req (0/s), 0 B in, 0 B out, 0 err | calc 0 open, 0 conns, 0 req (0/s),"),
                     first);
-            for (int i = 0; i < 4; i++) Exchanges.calc(s.address("calc"), "1\0001\0000\0");
-            Exchanges.calc(s.address("calc"), "x\0");
-            Exchanges.echo(s.address("echo"), "x".repeat(1500).getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 4; i++) Wire.calc(s.address("calc"), "1\0001\0000\0");
+            Wire.calc(s.address("calc"), "x\0");
+            Wire.echo(s.address("echo"), "x".repeat(1500).getBytes(StandardCharsets.US_ASCII));
             await().until(() -> s.stats("calc").active() == 0 && s.stats("echo").active() == 0);
 
             String second = line.next(t0 + TimeUnit.SECONDS.toNanos(2));

@@ -15,7 +15,7 @@ import java.util.Map;
 import loomlab.TestServers;
 import loomlab.config.Mode;
 import loomlab.config.WireOrder;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +44,10 @@ class TracesEndToEndTest {
     void aBadAndAGoodCalcRequestAreBothThereTheBadOneMarked() throws Exception {
         InetSocketAddress admin = start();
         InetSocketAddress calc = server.address("calc");
-        String bad = Exchanges.calc(calc, "12\u0000x7\u00001\u0000");
+        String bad = Wire.calc(calc, "12\u0000x7\u00001\u0000");
         assertTrue(bad.startsWith("ERROR "), bad);
-        assertEquals("-3\u0000\u0000", Exchanges.calc(calc, "5\u00008\u00001\u0000"));
-        Exchanges.echo(server.address("echo"), new byte[] {1, 2, 3}); // not traced
+        assertEquals("-3\u0000\u0000", Wire.calc(calc, "5\u00008\u00001\u0000"));
+        Wire.echo(server.address("echo"), new byte[] {1, 2, 3}); // not traced
 
         await().atMost(Duration.ofSeconds(10)).until(() -> traces(admin, "").size() == 2);
         List<Map<String, Object>> traces = traces(admin, "");
@@ -83,7 +83,7 @@ class TracesEndToEndTest {
         InetSocketAddress admin = start();
         InetSocketAddress udp = server.address("calc-udp");
         try (DatagramSocket s = new DatagramSocket()) {
-            s.setSoTimeout(Exchanges.CLIENT_TIMEOUT_MILLIS);
+            s.setSoTimeout(Wire.PATIENT.readMillis());
             s.send(new DatagramPacket(new byte[] {'h', 'i', 0x1b}, 3, udp));
             ByteBuffer request = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(10).putInt(500).putInt(0);
             s.send(new DatagramPacket(request.array(), 12, udp));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import loomlab.HeadlessChromium;
 import loomlab.TestServers;
 import loomlab.config.Mode;
-import loomlab.ops.Exchanges;
+import loomlab.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +41,8 @@ class TracesInChromiumTest {
             hostile.write("<script>document.body.dataset.pwned='script'</script><img src=x onerror=\"document.body.dataset.pwned='img'\">"
                     .getBytes(StandardCharsets.US_ASCII));
             hostile.write(new byte[] {0, (byte) 0xff});
-            Exchanges.echo(server.address("echo"), hostile.toByteArray());
-            Exchanges.calc(server.address("calc"), "<b>1</b>\u00002\u00000\u0000");
+            Wire.echo(server.address("echo"), hostile.toByteArray());
+            Wire.calc(server.address("calc"), "<b>1</b>\u00002\u00000\u0000");
             await().atMost(Duration.ofSeconds(10)).until(() -> server.server.listener("calc").orElseThrow().traces().orElseThrow().written() == 1);
 
             InetSocketAddress admin = server.admin();

@@ -17,13 +17,13 @@ class ReportTextTest {
     @Test
     void serverBytesAreHexAndEscapedTextShortened() {
         byte[] bytes = "a\"\\\n\r\t\u001b\u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("61 22 5c 0a 0d 09 1b 00 ff", Shown.hex(bytes));
-        assertEquals("\"a\\\"\\\\\\n\\r\\t\\x1b\\x00\\xff\"", Shown.text(bytes));
+        assertEquals("61 22 5c 0a 0d 09 1b 00 ff", ShownBytes.hex(bytes));
+        assertEquals("\"a\\\"\\\\\\n\\r\\t\\x1b\\x00\\xff\"", ShownBytes.text(bytes));
         byte[] many = new byte[1000];
-        String hex = Shown.hex(many, many.length);
+        String hex = ShownBytes.hex(many, many.length);
         assertTrue(hex.endsWith(" ... (1000 bytes)"), hex);
-        assertEquals(Shown.MAX_SHOWN, hex.split(" \\.\\.\\.")[0].split(" ").length);
-        assertTrue(Shown.text(many, many.length).endsWith("\"..."));
+        assertEquals(ShownBytes.MAX_SHOWN, hex.split(" \\.\\.\\.")[0].split(" ").length);
+        assertTrue(ShownBytes.text(many, many.length).endsWith("\"..."));
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Misbehaving servers on port 0, to check that the load generator notices: one that corrupts
- * echoes, one that answers calc with a fixed reply, one that never answers.
+ * echoes, one that answers calc with a fixed reply, one that never answers; and an echo that
+ * notes when each message came.
  */
 final class FakeServers implements AutoCloseable {
 
@@ -68,6 +70,26 @@ final class FakeServers implements AutoCloseable {
                     if (b == 0) nuls++;
                 }
                 s.getOutputStream().write(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException ignored) {
+                // the client went away
+            }
+        });
+    }
+
+    /**
+     * An honest echo of messages of {@code size} bytes that notes when each message was in
+     * (System.nanoTime, after its last byte was read: no earlier than the client sent it).
+     */
+    static FakeServers timedEcho(int size, Queue<Long> arrivals) throws IOException {
+        return new FakeServers(s -> {
+            try (s) {
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream();
+                byte[] message;
+                while ((message = in.readNBytes(size)).length == size) {
+                    arrivals.add(System.nanoTime());
+                    out.write(message);
+                }
             } catch (IOException ignored) {
                 // the client went away
             }

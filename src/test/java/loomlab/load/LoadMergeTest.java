@@ -28,10 +28,10 @@ class LoadMergeTest {
     @Test
     void countersAreSumsAndPercentilesThoseOfEverySampleInOneHistogram() throws Exception {
         SplittableRandom random = new SplittableRandom(42);
-        Histogram all = LatencyRecorder.newHistogram();
+        Histogram all = ClientLatencies.newHistogram();
         List<WorkerReport> reports = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
-            Histogram h = LatencyRecorder.newHistogram();
+            Histogram h = ClientLatencies.newHistogram();
             int samples = 1_000 * (w + 1);
             for (int i = 0; i < samples; i++) {
                 // Each worker sees a different distribution: averaging its percentiles would be wrong.
@@ -135,7 +135,7 @@ class LoadMergeTest {
     }
 
     private static Histogram histogram(long... micros) {
-        Histogram h = LatencyRecorder.newHistogram();
+        Histogram h = ClientLatencies.newHistogram();
         for (long m : micros) h.recordValue(m);
         return h;
     }

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import loomlab.HeldPort;
 import loomlab.TestServers;
 import loomlab.config.Mode;
@@ -135,16 +141,69 @@ class LoadRunTest {
         }
     }
 
+    /**
+     * With a rate, each client's intended starts (its pacer's own timestamps, noted by the clock
+     * the pacers wait on) are exactly one interval apart; the server gets every one of them but
+     * at most the last of each client, cut by the stop (none skipped), and no request before its
+     * intended start (none ahead).
+     */
     @Test
     void aRateNeverSendsAheadOfTheSchedule() throws Exception {
-        try (Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL))) {
-            LoadSettings paced = settings(Workload.ECHO, TestServers.address(server), 4).withPacing(20, Duration.ZERO);
+        int clients = 4;
+        long interval = 50_000_000; // 20 requests per second per client
+        Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
+        try (FakeServers server = FakeServers.timedEcho(LoadSettings.DEFAULT_MESSAGE_SIZE, arrivals)) {
+            LoadSettings paced = settings(Workload.ECHO, server.address(), clients).withPacing(20, Duration.ZERO);
+            ScheduleLog schedule = new ScheduleLog();
             long start = System.nanoTime();
-            LoadResult r = run(paced);
+            LoadRun run = LoadRun.prepare(paced, List.of(), Progress.NONE);
+            run.ctx.pacerClock = schedule;
+            run.begin();
+            run.awaitWindowEnd();
+            LoadResult r = run.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(LoadResult.Outcome.OK, r.outcome(), r.verdict());
             // Each client's k-th request is not sent before start + k/rate.
             assertTrue(r.answeredInRun() <= 4 * (20 * seconds + 1), r.answeredInRun() + " answers in " + seconds + " s");
+
+            assertEquals(clients, schedule.byClient.size(), "every client paced its requests");
+            List<Long> intended = new ArrayList<>();
+            for (Queue<Long> starts : schedule.byClient.values()) {
+                List<Long> own = List.copyOf(starts);
+                assertTrue(own.size() >= 2, "a schedule, not one request: " + own);
+                assertTrue(own.getFirst() >= start, "no start before the run's");
+                // The schedule's count in the window from its first start to its last, both ways.
+                assertEquals((own.getLast() - own.getFirst()) / interval + 1, own.size(), own::toString);
+                for (int k = 1; k < own.size(); k++) assertEquals(interval, own.get(k) - own.get(k - 1), own::toString);
+                intended.addAll(own);
+            }
+            List<Long> arrived = arrivals.stream().sorted().toList();
+            Collections.sort(intended);
+            assertTrue(arrived.size() <= intended.size(), arrived.size() + " requests for " + intended.size() + " starts");
+            assertTrue(arrived.size() >= intended.size() - clients,
+                    arrived.size() + " requests for " + intended.size() + " starts: some were skipped");
+            assertTrue(arrived.size() >= r.answeredInRun(), "every answer the run counted came from the server");
+            // None ahead: the i-th request in is no earlier than the i-th intended start.
+            for (int i = 0; i < arrived.size(); i++) {
+                assertTrue(arrived.get(i) >= intended.get(i),
+                        "request " + i + " came " + (intended.get(i) - arrived.get(i)) + " ns before its intended start");
+            }
+        }
+    }
+
+    /** The system's clock, noting each client's intended starts as its pacer waits for them. */
+    private static final class ScheduleLog implements Pacer.Clock {
+        final Map<Thread, Queue<Long>> byClient = new ConcurrentHashMap<>();
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleepUntil(long deadlineNanos) throws InterruptedException {
+            byClient.computeIfAbsent(Thread.currentThread(), t -> new ConcurrentLinkedQueue<>()).add(deadlineNanos);
+            Pacer.Clock.SYSTEM.sleepUntil(deadlineNanos);
         }
     }
 

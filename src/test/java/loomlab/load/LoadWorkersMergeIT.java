@@ -94,7 +94,7 @@ class LoadWorkersMergeIT {
             long connects = 0;
             long connected = 0;
             long answered = 0;
-            Histogram allSamples = new Histogram(LatencyRecorder.HIGHEST_MICROS, 3);
+            Histogram allSamples = new Histogram(ClientLatencies.HIGHEST_MICROS, 3);
             for (WorkerReport r : reports) {
                 requests += r.result().requests();
                 connects += r.result().connects();

@@ -6,11 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** A System.Logger that keeps what it is told, for asserting on log lines. */
-final class RecordingLogger implements System.Logger {
+public final class RecordingLogger implements System.Logger {
 
-    record Line(Level level, String message) { }
+    public record Line(Level level, String message) { }
 
-    final List<Line> lines = new CopyOnWriteArrayList<>();
+    public final List<Line> lines = new CopyOnWriteArrayList<>();
 
     @Override public String getName() { return "test"; }
     @Override public boolean isLoggable(Level level) { return true; }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import loomlab.Wire;
 import loomlab.protocol.proxy.ProxyHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class BehindHaproxyIT {
         try (Socket s = connect(direct, "127.0.0.5")) {
             write(s, ProxyHeaders.v2(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 1234), direct));
             write(s, "spoofed".getBytes(StandardCharsets.US_ASCII));
-            assertEquals("", Exchanges.readAll(s.getInputStream()), "nothing served");
+            assertEquals("", Wire.textUntilClosed(s.getInputStream()), "nothing served");
         }
         replica.awaitLines("\\[echo\\] refusing connection from 127\\.0\\.0\\.5:\\d+: not a trusted proxy", 1, Duration.ofSeconds(60));
         assertTrue(replica.linesMatching("192\\.0\\.2\\.1").isEmpty(), "the spoofed address appears nowhere");
@@ -171,8 +172,8 @@ class BehindHaproxyIT {
     private static Socket connect(InetSocketAddress to, String from) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        s.connect(to, Exchanges.CLIENT_TIMEOUT_MILLIS);
-        s.setSoTimeout(Exchanges.CLIENT_TIMEOUT_MILLIS);
+        s.connect(to, Wire.PATIENT.connectMillis());
+        s.setSoTimeout(Wire.PATIENT.readMillis());
         return s;
     }
 
@@ -185,7 +186,7 @@ class BehindHaproxyIT {
             } catch (SocketException e) {
                 return "";
             }
-            return Exchanges.readAll(s.getInputStream());
+            return Wire.textUntilClosed(s.getInputStream());
         }
     }
 

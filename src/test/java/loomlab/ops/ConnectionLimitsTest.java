@@ -12,6 +12,7 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import loomlab.TestServers;
+import loomlab.Wire;
 import loomlab.config.Mode;
 import loomlab.log.LogFormat;
 import loomlab.metrics.ServiceStats;
@@ -29,7 +30,7 @@ class ConnectionLimitsTest {
             ServiceStats stats = server.listeners().get(0).stats();
             InetSocketAddress echo = TestServers.address(server);
             for (int i = 0; i < 5; i++) {
-                Socket s = Exchanges.connect(echo); // the kernel completes every connection
+                Socket s = Wire.connect(echo, Wire.PATIENT); // the kernel completes every connection
                 s.getOutputStream().write('a' + i);
                 clients.add(s);
             }
@@ -57,13 +58,13 @@ class ConnectionLimitsTest {
             ServiceStats stats = server.listeners().get(0).stats();
             InetSocketAddress echo = TestServers.address(server);
             for (int i = 0; i < 2; i++) {
-                Socket s = Exchanges.connect(echo);
+                Socket s = Wire.connect(echo, Wire.PATIENT);
                 s.getOutputStream().write('x');
                 assertEquals('x', s.getInputStream().read());
                 clients.add(s);
             }
             for (int i = 0; i < 3; i++) {
-                try (Socket over = Exchanges.connect(echo)) {
+                try (Socket over = Wire.connect(echo, Wire.PATIENT)) {
                     assertEquals(-1, readOrReset(over), "the third connection from 127.0.0.1 is closed at once");
                 }
             }
@@ -71,8 +72,8 @@ class ConnectionLimitsTest {
             // Another student (another address; all of 127.0.0.0/8 is loopback) is not affected.
             try (Socket other = new Socket()) {
                 other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-                other.connect(echo, Exchanges.CLIENT_TIMEOUT_MILLIS);
-                other.setSoTimeout(Exchanges.CLIENT_TIMEOUT_MILLIS);
+                other.connect(echo, Wire.PATIENT.connectMillis());
+                other.setSoTimeout(Wire.PATIENT.readMillis());
                 other.getOutputStream().write('y');
                 assertEquals('y', other.getInputStream().read());
             }
@@ -82,7 +83,7 @@ class ConnectionLimitsTest {
             // When one of the two closes, the client may connect again.
             clients.get(0).close();
             await().until(() -> stats.active() == 1);
-            try (Socket again = Exchanges.connect(echo)) {
+            try (Socket again = Wire.connect(echo, Wire.PATIENT)) {
                 again.getOutputStream().write('z');
                 assertEquals('z', again.getInputStream().read());
             }

@@ -1,7 +1,7 @@
 package loomlab.ops;
 
-import static loomlab.ops.Exchanges.assertCalcServes;
-import static loomlab.ops.Exchanges.assertEchoServes;
+import static loomlab.Wire.assertCalcServes;
+import static loomlab.Wire.assertEchoServes;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import loomlab.TestServers;
+import loomlab.Wire;
 import loomlab.config.Mode;
 import loomlab.config.ServiceConfig;
 import loomlab.config.WireOrder;
@@ -79,18 +80,18 @@ class FaultToleranceTest {
         server = TestServers.start(calc("calc"), echo("echo"));
         int resets = 20;
         for (int i = 1; i <= resets; i++) {
-            Socket s = Exchanges.connect(address("calc"));
+            Socket s = Wire.connect(address("calc"), Wire.PATIENT);
             s.getOutputStream().write("12\0003".getBytes(StandardCharsets.US_ASCII));
             int accepted = i;
             soon().until(() -> stats("calc").accepted() == accepted);
-            Exchanges.reset(s);
+            Wire.reset(s);
         }
         for (int i = 1; i <= resets; i++) {
-            Socket s = Exchanges.connect(address("echo"));
+            Socket s = Wire.connect(address("echo"), Wire.PATIENT);
             s.getOutputStream().write(new byte[1000]);
             int echoed = i;
             soon().until(() -> stats("echo").bytesOut() >= 1000L * echoed); // the server is mid-stream
-            Exchanges.reset(s);
+            Wire.reset(s);
         }
         soon().until(() -> stats("calc").active() == 0 && stats("echo").active() == 0);
         ServiceStats calc = stats("calc");
@@ -107,8 +108,8 @@ class FaultToleranceTest {
     @Test
     void aClientThatNeverSendsGetsAnErrorOrIsClosedAfterTheReadTimeout() throws Exception {
         server = TestServers.start(calc("calc").toBuilder().readTimeout(SHORT_READ_TIMEOUT).build(), echo("echo").toBuilder().readTimeout(SHORT_READ_TIMEOUT).build());
-        try (Socket calc = Exchanges.connect(address("calc")); Socket echo = Exchanges.connect(address("echo"))) {
-            assertEquals("ERROR timed out before any request\0", Exchanges.readAll(calc.getInputStream()));
+        try (Socket calc = Wire.connect(address("calc"), Wire.PATIENT); Socket echo = Wire.connect(address("echo"), Wire.PATIENT)) {
+            assertEquals("ERROR timed out before any request\0", Wire.textUntilClosed(calc.getInputStream()));
             assertEquals(-1, echo.getInputStream().read(), "the idle echo connection is closed by the server");
         }
         soon().until(() -> stats("calc").active() == 0 && stats("echo").active() == 0);
@@ -133,7 +134,7 @@ class FaultToleranceTest {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int i = 0; i < clients; i++) {
-                Socket s = Exchanges.connect(address("calc"));
+                Socket s = Wire.connect(address("calc"), Wire.PATIENT);
                 sockets.add(s);
                 OutputStream out = s.getOutputStream();
                 AtomicInteger sent = new AtomicInteger();
@@ -152,13 +153,13 @@ class FaultToleranceTest {
             for (Socket s : sockets) {
                 readers.add(Thread.ofVirtual().start(() -> {
                     try {
-                        replies.add(Exchanges.readAll(s.getInputStream()));
+                        replies.add(Wire.textUntilClosed(s.getInputStream()));
                     } catch (IOException e) {
                         replies.add("failed: " + e);
                     }
                 }));
             }
-            readers.forEach(Exchanges::join);
+            readers.forEach(Wire::join);
             assertEquals(clients, replies.size());
             for (String reply : replies) {
                 assertTrue(reply.startsWith("ERROR request deadline of 600 ms passed in the middle of the request")
@@ -180,11 +181,11 @@ class FaultToleranceTest {
         server = TestServers.start(calc("calc"), echo("echo"));
         byte[] payload = new byte[300_000];
         new Random(42).nextBytes(payload);
-        assertArrayEquals(payload, Exchanges.echo(address("echo"), payload), "echo after shutdownOutput: every byte, then EOF");
-        try (Socket s = Exchanges.connect(address("calc"))) {
+        assertArrayEquals(payload, Wire.echo(address("echo"), payload), "echo after shutdownOutput: every byte, then EOF");
+        try (Socket s = Wire.connect(address("calc"), Wire.PATIENT)) {
             s.getOutputStream().write("40\0002\0001\0".getBytes(StandardCharsets.US_ASCII));
             s.shutdownOutput();
-            assertEquals("38\0\0", Exchanges.readAll(s.getInputStream()));
+            assertEquals("38\0\0", Wire.textUntilClosed(s.getInputStream()));
         }
         soon().until(() -> stats("calc").active() == 0 && stats("echo").active() == 0);
         assertEquals(0, stats("echo").errors() + stats("calc").errors());
@@ -211,7 +212,7 @@ class FaultToleranceTest {
         });
         try {
             soon().until(() -> stats("echo").timeouts() == 1 && stats("echo").active() == 0);
-            Exchanges.join(flooder);
+            Wire.join(flooder);
         } finally {
             stuck.close();
         }
@@ -230,14 +231,14 @@ class FaultToleranceTest {
         try {
             for (int i = 0; i < burst; i++) {
                 Socket s = new Socket();
-                s.connect(address("echo"), Exchanges.CLIENT_TIMEOUT_MILLIS);
+                s.connect(address("echo"), Wire.PATIENT.connectMillis());
                 sockets.add(s);
             }
             soon().until(() -> stats("echo").accepted() == burst);
             assertEquals(burst, stats("echo").active());
         } finally {
             for (int i = 0; i < sockets.size(); i++) {
-                if (i % 2 == 0) Exchanges.reset(sockets.get(i)); else sockets.get(i).close();
+                if (i % 2 == 0) Wire.reset(sockets.get(i)); else sockets.get(i).close();
             }
         }
         soon().until(() -> stats("echo").active() == 0);

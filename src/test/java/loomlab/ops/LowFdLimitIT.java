@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loomlab.Wire;
 import loomlab.admin.AdminClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,11 +159,11 @@ class LowFdLimitIT {
                         .get(0).replaceAll(".*at most (\\d+) connections.*", "$1"));
                 // The endpoint is full of attackers; calc is served all the while.
                 server.awaitLines("stats: .*\\| admin " + cap + " open, ", 1, Duration.ofSeconds(30));
-                for (int i = 0; i < 20; i++) assertEquals("5\0\0", Exchanges.calc(calc, "2\0003\0000\0"));
+                for (int i = 0; i < 20; i++) assertEquals("5\0\0", Wire.calc(calc, "2\0003\0000\0"));
                 // The slow ones are cut at the deadline for a request head (10 s by default).
                 server.awaitLines("WARN .*closing admin connection from .*: it did not send a whole request head in time",
                         1, Duration.ofSeconds(40));
-                for (int i = 0; i < 5; i++) assertEquals("5\0\0", Exchanges.calc(calc, "2\0003\0000\0"));
+                for (int i = 0; i < 5; i++) assertEquals("5\0\0", Wire.calc(calc, "2\0003\0000\0"));
                 assertTrue(server.linesMatching("stats: .*\\| admin (\\d+) open").stream()
                         .allMatch(l -> Integer.parseInt(l.replaceAll(".*\\| admin (\\d+) open.*", "$1")) <= cap), "never above the cap");
 
@@ -217,7 +218,7 @@ class LowFdLimitIT {
         clients.clear();
         byte[] hello = "after the storm".getBytes(StandardCharsets.US_ASCII);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            assertArrayEquals(hello, Exchanges.echo(echo, hello));
+            assertArrayEquals(hello, Wire.echo(echo, hello));
             return true;
         });
         assertTrue(server.process().isAlive());

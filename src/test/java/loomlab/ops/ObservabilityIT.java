@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import loomlab.Wire;
 import loomlab.admin.AdminClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class ObservabilityIT {
             assertEquals("127.0.0.1", admin.getHostString(), "loopback by default");
             assertTrue(server.hasLine("INFO .*open files limit: "), server.output());
 
-            Exchanges.assertCalcServes(server.service("calc"));
+            Wire.assertCalcServes(server.service("calc"));
             server.awaitLines("INFO  \\[loomlab\\] stats: calc 0 open, 1 conns, 1 req \\(\\d+/s\\), 6 B in, 3 B out, 0 err \\| admin \\d+ open, \\d+ conns, \\d+ req \\| jvm ",
                     1, Duration.ofSeconds(30));
             Map<String, Object> status = AdminClient.status(admin);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import loomlab.TestServers;
+import loomlab.Wire;
 import loomlab.config.Mode;
 import loomlab.config.ServiceConfig;
 import loomlab.log.LogFormat;
@@ -82,7 +83,7 @@ class ProxyProtocolTest {
         ServiceConfig echo = proxied(TestServers.echo(Mode.VIRTUAL), "127.0.0.1").toBuilder().readTimeout(Duration.ofMillis(300)).build();
         try (CapturedLog log = new CapturedLog(LogFormat.SERVICE_PREFIX + "echo");
              Server server = TestServers.start(echo);
-             Socket s = Exchanges.connect(TestServers.address(server))) {
+             Socket s = Wire.connect(TestServers.address(server), Wire.PATIENT)) {
             s.getOutputStream().write("PROXY TCP4 ".getBytes(StandardCharsets.US_ASCII)); // and then nothing
             assertEquals(-1, readOrReset(s), "closed by the server, well before the client's own timeout");
             await().until(() -> !log.matching("WARNING refusing connection from trusted proxy 127\\.0\\.0\\.1:\\d+: no PROXY"
@@ -99,7 +100,7 @@ class ProxyProtocolTest {
             ServiceStats stats = server.listeners().get(0).stats();
             InetSocketAddress address = TestServers.address(server);
             for (int port = 1; port <= 2; port++) {
-                Socket s = Exchanges.connect(address);
+                Socket s = Wire.connect(address, Wire.PATIENT);
                 s.getOutputStream().write(concat(ProxyHeaders.v2(new InetSocketAddress(STUDENT.getAddress(), port), BALANCER_FRONT), "x"));
                 assertEquals('x', s.getInputStream().read());
                 open.add(s);
@@ -135,15 +136,15 @@ class ProxyProtocolTest {
     private static String exchange(InetSocketAddress to, InetAddress from, byte[] bytes) throws IOException {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(from, 0));
-            s.connect(to, Exchanges.CLIENT_TIMEOUT_MILLIS);
-            s.setSoTimeout(Exchanges.CLIENT_TIMEOUT_MILLIS);
+            s.connect(to, Wire.PATIENT.connectMillis());
+            s.setSoTimeout(Wire.PATIENT.readMillis());
             try {
                 s.getOutputStream().write(bytes);
                 s.shutdownOutput();
             } catch (SocketException e) {
                 return ""; // already closed by the server
             }
-            return Exchanges.readAll(s.getInputStream());
+            return Wire.textUntilClosed(s.getInputStream());
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import loomlab.TestServers;
+import loomlab.Wire;
 import loomlab.config.Mode;
 import loomlab.metrics.ServiceStats;
 import loomlab.server.Server;
@@ -49,14 +50,14 @@ class ShutdownUnderLoadTest {
             for (int i = 0; i < finishing; i++) {
                 byte[] payload = new byte[64 * 1024];
                 random.nextBytes(payload);
-                Socket s = Exchanges.connect(address);
+                Socket s = Wire.connect(address, Wire.PATIENT);
                 s.getOutputStream().write(payload, 0, 16 * 1024);
                 assertArrayEquals(Arrays.copyOf(payload, 16 * 1024), s.getInputStream().readNBytes(16 * 1024));
                 finishers.add(s);
                 payloads.add(payload);
             }
             for (int i = 0; i < lingering; i++) {
-                Socket s = Exchanges.connect(address);
+                Socket s = Wire.connect(address, Wire.PATIENT);
                 s.getOutputStream().write("still here\n".getBytes(StandardCharsets.US_ASCII));
                 s.getInputStream().readNBytes(11);
                 lingerers.add(s);
@@ -86,7 +87,7 @@ class ShutdownUnderLoadTest {
                     }
                 }));
             }
-            clients.forEach(Exchanges::join);
+            clients.forEach(Wire::join);
             for (int i = 0; i < finishing; i++) {
                 assertArrayEquals(Arrays.copyOfRange(payloads.get(i), 16 * 1024, 64 * 1024), received.get(i),
                         "client " + i + " got back every byte it sent after the stop began");
@@ -94,7 +95,7 @@ class ShutdownUnderLoadTest {
 
             // The lingering ones are cut when the grace period is over, and the stop says so.
             for (Socket s : lingerers) assertEquals(-1, readOrReset(s.getInputStream()));
-            Exchanges.join(stopper);
+            Wire.join(stopper);
             assertFalse(clean.get(), "shutdown reports that it had to cut connections");
             assertEquals(0, stats.active(), "the cut connections are gone when shutdown returns");
             assertEquals(finishing + lingering, stats.accepted());

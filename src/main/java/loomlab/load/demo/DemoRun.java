@@ -19,6 +19,8 @@ import loomlab.load.LoadRun;
 import loomlab.load.Numbers;
 import loomlab.load.Progress;
 import loomlab.load.ProgressPrinter;
+import loomlab.server.ConnectionRunner;
+import loomlab.text.Printable;
 
 /**
  * The scalability demo: for each client count, each mode in turn gets the same load from this
@@ -30,6 +32,8 @@ import loomlab.load.ProgressPrinter;
 public final class DemoRun {
 
     private static final int WARM_CLIENTS = 10;
+    /** Characters of a server's line or an error's message shown in a note. */
+    static final int MAX_SHOWN = 300;
     private static final Duration WARM_TIME = Duration.ofSeconds(1);
 
     private final DemoSettings settings;
@@ -197,7 +201,7 @@ public final class DemoRun {
      * (tens of MiB at full speed, the same for 10 clients as for 1,000).
      */
     private void warm(ModeServer server, DemoPlan.Planned p) throws InterruptedException {
-        int clients = p.mode() == Mode.SERIAL ? 1 : Math.min(WARM_CLIENTS, Math.max(1, p.clients()));
+        int clients = ConnectionRunner.of(p.mode()).connectionsAtOnce(Math.min(WARM_CLIENTS, Math.max(1, p.clients())));
         LoadRun.run(settings.load(server.address(), clients, 0).withTiming(WARM_TIME, Duration.ZERO,
                 Duration.ZERO), List.of(), Progress.NONE);
     }
@@ -208,7 +212,7 @@ public final class DemoRun {
         if (total == 0) return;
         String kinds = r.errors().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey().label()
-                        + (r.examples().containsKey(e.getKey()) ? " (" + LogText.shorten(r.examples().get(e.getKey())) + ")" : ""))
+                        + (r.examples().containsKey(e.getKey()) ? " (" + shown(r.examples().get(e.getKey())) + ")" : ""))
                 .collect(Collectors.joining(", "));
         String note = label + " " + Numbers.grouped(total) + " errors: " + kinds
                 + (r.mismatches() > 0 ? (kinds.isEmpty() ? "" : ", ") + Numbers.grouped(r.mismatches()) + " wrong answers" : "");
@@ -216,18 +220,23 @@ public final class DemoRun {
         say("note: " + note);
     }
 
+    /** A line of a server's output or an error's message in the report: made visible, cut. */
+    static String shown(String text) {
+        return Printable.shortened(text, Printable.Style.HEX, MAX_SHOWN, "…");
+    }
+
     /** Why this mode can go no further, from what its server said or did; null when it held. */
     private String stopped(ModeServer server, DemoPlan.Planned p) {
         if (server.threadTrouble() != null) {
             long left = limits.platformThreadsLeft();
             return "the server could not start a thread for every connection ("
-                    + LogText.shorten(server.threadTrouble()) + "). Threads are capped by kernel.pid_max ("
+                    + shown(server.threadTrouble()) + "). Threads are capped by kernel.pid_max ("
                     + Numbers.grouped(limits.pidMax()) + " for all processes together) and vm.max_map_count ("
                     + Numbers.grouped(limits.maxMapCount()) + " maps per process, two per thread)"
                     + (left >= 0 ? "; about " + Numbers.grouped(left) + " threads were left when the demo began" : "");
         }
         if (server.fileTrouble() != null) {
-            return "the server ran out of file descriptors (" + LogText.shorten(server.fileTrouble()) + ")";
+            return "the server ran out of file descriptors (" + shown(server.fileTrouble()) + ")";
         }
         if (!server.alive()) {
             return "the server process ended during the step (exit code " + server.exitValue() + "); its output is in "

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import loomlab.net.Sockets;
 
 /**
  * The lab scenario's students who are connected and thinking: connections that are opened and
@@ -61,11 +62,7 @@ final class IdleConnections implements AutoCloseable {
         } catch (IOException e) {
             failed.incrementAndGet();
             firstError.compareAndSet(null, String.valueOf(e.getMessage()));
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // it never connected
-            }
+            Sockets.closeQuietly(s); // it never connected
         }
     }
 
@@ -85,12 +82,6 @@ final class IdleConnections implements AutoCloseable {
     @Override
     public void close() {
         Socket s;
-        while ((s = open.poll()) != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing is best effort
-            }
-        }
+        while ((s = open.poll()) != null) Sockets.closeQuietly(s);
     }
 }

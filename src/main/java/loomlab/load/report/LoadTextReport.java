@@ -1,5 +1,6 @@
 package loomlab.load.report;
 
+import loomlab.net.Sockets;
 import static loomlab.load.Numbers.grouped;
 import static loomlab.load.Numbers.millis;
 
@@ -59,8 +60,7 @@ public final class LoadTextReport {
     }
 
     static String target(LoadSettings s) {
-        String host = s.target().getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + s.target().getPort();
+        return Sockets.describe(s.target());
     }
 
     private static String seconds(long millis) {

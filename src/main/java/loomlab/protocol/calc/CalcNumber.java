@@ -70,6 +70,6 @@ public final class CalcNumber {
 
     /** A short, printable rendering of what the client sent, for the error reply and the log. */
     static String quote(byte[] buf, int off, int len) {
-        return loomlab.protocol.Printable.quote(buf, off, len);
+        return loomlab.text.Printable.quote(buf, off, len);
     }
 }

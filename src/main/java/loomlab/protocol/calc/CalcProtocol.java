@@ -45,6 +45,11 @@ public final class CalcProtocol implements StreamProtocol {
     }
 
     @Override
+    public Duration requestDeadline() {
+        return Duration.ofNanos(deadlineNanos);
+    }
+
+    @Override
     public void serve(ByteStream stream) throws IOException {
         long start = nanoClock.getAsLong();
         if (deadlineNanos > 0) stream.limitReads(deadlineNanos);

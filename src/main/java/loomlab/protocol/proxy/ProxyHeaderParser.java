@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import loomlab.net.IpAddress;
-import loomlab.protocol.Printable;
+import loomlab.text.Printable;
 
 /**
  * The PROXY protocol header, versions 1 and 2, as HAProxy's doc/proxy-protocol.txt specifies it:

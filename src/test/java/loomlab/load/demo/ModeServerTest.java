@@ -28,7 +28,8 @@ class ModeServerTest {
 
     @Test
     void logLinesShownInTheReportAreMadeVisibleAndShort() {
-        assertEquals("a\\x1b[31mb\\x0a", LogText.shorten("a\u001b[31mb\n"));
-        assertEquals(LogText.MAX + 1, LogText.shorten("x".repeat(5_000)).length());
+        assertEquals("a\\x1b[31mb\\x0a", DemoRun.shown("a\u001b[31mb\n"));
+        assertEquals(DemoRun.MAX_SHOWN + 1, DemoRun.shown("x".repeat(5_000)).length());
+        assertEquals("gpt\\u202etxt.exe \\x5c", DemoRun.shown("gpt\u202etxt.exe \\"), "a bidi override and a backslash too");
     }
 }

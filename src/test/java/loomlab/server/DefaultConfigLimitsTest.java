@@ -1,4 +1,4 @@
-package loomlab.metrics;
+package loomlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.System.Logger.Level;
 import loomlab.config.ConfigLoader;
 import loomlab.config.ServerConfig;
+import loomlab.metrics.RecordingLogger;
 import org.junit.jupiter.api.Test;
 
 /** The default config starts without a warning under the lab machines' 20,000 files; a reserve that starves the services warns. */

@@ -1,11 +1,10 @@
-package loomlab.metrics;
+package loomlab.server;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.ServiceConfig;
 import loomlab.config.Transport;
@@ -30,9 +29,13 @@ public final class FdLimitCheck {
     public static long connectionsAllowed(ServerConfig config) {
         long sum = 0;
         for (ServiceConfig s : config.services()) {
-            if (s.transport() == Transport.TCP) sum += s.mode() == Mode.SERIAL ? 1 : s.maxConnections();
+            if (s.transport() == Transport.TCP) sum += connectionsAtOnce(s);
         }
         return sum;
+    }
+
+    private static int connectionsAtOnce(ServiceConfig s) {
+        return ConnectionRunner.of(s.mode()).connectionsAtOnce(s.maxConnections());
     }
 
     /**
@@ -73,7 +76,7 @@ public final class FdLimitCheck {
         List<String> parts = new ArrayList<>();
         for (ServiceConfig s : config.services()) {
             if (s.transport() == Transport.TCP) {
-                parts.add(s.name() + " " + (s.mode() == Mode.SERIAL ? 1 : s.maxConnections()));
+                parts.add(s.name() + " " + connectionsAtOnce(s));
             }
         }
         OptionalLong budget = connectionBudget(config, limit, reserve);

@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * An echo client that keeps its connection: write a message, read it back, compare every byte.
- * Each message differs from the previous one (a per-client offset plus a counter shift every
+ * The load generator's echo client (the lecture's is {@code client/EchoClient}): it keeps its
+ * connection, writes a message, reads it back and compares every byte. Each message differs from the previous one (a per-client offset plus a counter shift every
  * byte), so a server that answers with stale or misplaced bytes is caught. After an error or a
  * mismatch the stream is out of step: the client closes it and connects again.
  */
-final class EchoClient extends LoadClient {
+final class EchoLoadClient extends LoadClient {
 
     private static final int PRINTABLE = 94;
 
-    EchoClient(int index, LoadContext ctx) {
+    EchoLoadClient(int index, LoadContext ctx) {
         super(index, ctx);
     }
 

@@ -15,21 +15,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import loomlab.protocol.udpcalc.UdpCalcCodec;
 
 /**
- * A UDP calc client with its own socket and one request in flight: 12 bytes out, 4 bytes back,
- * checked with the server's codec. UDP may lose a datagram: no reply within the read timeout
+ * The load generator's UDP calc client (the lecture's is {@code client/UdpCalcClient}), with its own
+ * socket and one request in flight: 12 bytes out, 4 bytes back, checked with the server's codec. UDP may lose a datagram: no reply within the read timeout
  * counts as lost and the client goes on, it never hangs. A reply that comes after its request
  * was given up is recognised by its value and counted as late, not as a wrong answer.
  *
  * <p>a is below 2^31 and b at most a, so a + b and a - b fit in 32 unsigned bits: the lecture's
  * Python server would raise in {@code struct.pack} otherwise.
  */
-final class UdpCalcClient extends LoadClient {
+final class UdpCalcLoadClient extends LoadClient {
 
     /** Values of requests given up as lost, to recognise their late replies. */
     private final long[] givenUp = new long[8];
     private int givenUpNext;
 
-    UdpCalcClient(int index, LoadContext ctx) {
+    UdpCalcLoadClient(int index, LoadContext ctx) {
         super(index, ctx);
         Arrays.fill(givenUp, -1);
     }

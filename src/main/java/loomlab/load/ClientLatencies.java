@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Request latencies of all clients, in microseconds, in HdrHistogram recorders.
+ * Request latencies of all the load generator's clients, as they saw them, in microseconds, in
+ * HdrHistogram recorders (a server's own service times are {@code metrics/ServiceLatency}).
  *
  * <p>Writers never lock: a {@link Recorder} is wait-free for writers. A recorder per client would
  * cost ten thousand clients about 1.5 GB at 3 significant digits, so clients share a few stripes
@@ -15,7 +16,7 @@ import org.HdrHistogram.Recorder;
  * live one gets the others. Each value is recorded once, in one of the two: the progress line's
  * drain, once a second, takes both and hands the window's part on to the window's sum.
  */
-public final class LatencyRecorder {
+public final class ClientLatencies {
 
     /** Values above this (ten minutes) are recorded as this: nothing waits longer in a load run. */
     static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
@@ -25,11 +26,11 @@ public final class LatencyRecorder {
     private final Stripes window;
     private final Histogram windowSum = newHistogram();
 
-    public LatencyRecorder() {
+    public ClientLatencies() {
         this(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
-    LatencyRecorder(int stripeCount) {
+    ClientLatencies(int stripeCount) {
         live = new Stripes(stripeCount);
         window = new Stripes(stripeCount);
         // A first drain makes every recorder allocate its spare histogram now, not during the run:

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class LatencyRecorderTest {
+class ServiceLatencyTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     @Test
     void quantilesSumAndCountOfWhatWasRecorded() {
-        LatencyRecorder r = new LatencyRecorder();
+        ServiceLatency r = new ServiceLatency();
         for (int i = 1; i <= 100; i++) r.record(i * MS);
         double[] q = r.quantileSeconds(0, 0.5, 0.99, 1.0);
         assertEquals(0.050, q[0], 0.050 * 0.01, "median within HdrHistogram's 1%");
@@ -24,11 +24,11 @@ class LatencyRecorderTest {
 
     @Test
     void bucketsCountExactlyAndCumulativelyWithTheBoundItself() {
-        LatencyRecorder r = new LatencyRecorder();
+        ServiceLatency r = new ServiceLatency();
         long us = TimeUnit.MICROSECONDS.toNanos(1);
         for (long v : new long[] {40 * us, 50 * us, 51 * us, 2 * MS, 20_000 * MS}) r.record(v);
         long[] b = r.bucketCounts();
-        double[] le = LatencyRecorder.BUCKET_BOUNDS_SECONDS;
+        double[] le = ServiceLatency.BUCKET_BOUNDS_SECONDS;
         assertEquals(le.length + 1, b.length, "one per bound and +Inf");
         assertEquals(0.00005, le[0]);
         assertEquals(2, b[0], "40 us and 50 us: le is 'less than or equal'");
@@ -42,19 +42,19 @@ class LatencyRecorderTest {
 
     @Test
     void emptyIsNaNNotZero() {
-        assertTrue(Double.isNaN(new LatencyRecorder().quantileSeconds(0, 0.5)[0]));
+        assertTrue(Double.isNaN(new ServiceLatency().quantileSeconds(0, 0.5)[0]));
     }
 
     @Test
     void quantilesForgetWhatIsOlderThanTwoWindows() {
-        LatencyRecorder r = new LatencyRecorder();
+        ServiceLatency r = new ServiceLatency();
         long t = 0;
         r.record(1_000 * MS);
         assertEquals(1.0, r.quantileSeconds(t, 0.5)[0], 0.01);
-        t += LatencyRecorder.WINDOW_NANOS;      // the slow request is in the previous window now
+        t += ServiceLatency.WINDOW_NANOS;      // the slow request is in the previous window now
         r.record(MS);
         assertEquals(1.0, r.quantileSeconds(t, 1.0)[0], 0.01, "still within two windows");
-        t += LatencyRecorder.WINDOW_NANOS;      // and now it is gone
+        t += ServiceLatency.WINDOW_NANOS;      // and now it is gone
         r.record(MS);
         assertEquals(0.001, r.quantileSeconds(t, 1.0)[0], 0.001 * 0.01);
         assertEquals(3, r.count(), "count and sum stay totals since start, as Prometheus expects");
@@ -62,7 +62,7 @@ class LatencyRecorderTest {
 
     @Test
     void manyReadersDoNotLoseWhatOneOfThemTook() {
-        LatencyRecorder r = new LatencyRecorder();
+        ServiceLatency r = new ServiceLatency();
         r.record(5 * MS);
         r.quantileSeconds(0, 0.5);              // e.g. /metrics
         assertEquals(0.005, r.quantileSeconds(1, 0.5)[0], 0.005 * 0.01, "e.g. /status a moment later sees it too");

@@ -6,7 +6,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Service times of one service, for the latency summary. Writers (connection threads) only call
+ * Service times of one of the server's services, for the latency summary (the load generator's
+ * latencies are {@code load/ClientLatencies}). Writers (connection threads) only call
  * {@link #record}: a wait-free HdrHistogram {@link Recorder} plus two LongAdders, no lock and no
  * allocation. Readers (a metrics scrape, the stats line) take what was recorded since the last
  * read and fold it into a window of the last one to two minutes, so the quantiles follow the
@@ -15,7 +16,7 @@ import org.HdrHistogram.Recorder;
  * <p>Besides, fixed buckets counted since start ({@link #bucketCounts}), for the Prometheus
  * histogram: quantiles cannot be added up across replicas, bucket counters can.
  */
-public final class LatencyRecorder {
+public final class ServiceLatency {
 
     /** Quantiles cover the current window and the one before it: 60 to 120 s of history. */
     static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(60);

@@ -1,6 +1,7 @@
-package loomlab.metrics;
+package loomlab.server;
 
 import loomlab.config.ServerConfig;
+import loomlab.metrics.ProcessMetrics;
 
 /**
  * The file descriptors the services' connections may not take: what the process holds once its

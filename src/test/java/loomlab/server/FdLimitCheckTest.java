@@ -1,4 +1,4 @@
-package loomlab.metrics;
+package loomlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import loomlab.TestServers;
 import loomlab.config.Mode;
 import loomlab.config.ServerConfig;
 import loomlab.config.WireOrder;
+import loomlab.metrics.RecordingLogger;
 import org.junit.jupiter.api.Test;
 
 class FdLimitCheckTest {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class LatencyRecorderTest {
+class ClientLatenciesTest {
 
     @Test
     void theWindowKeepsOnlyWhatWasRecordedInsideItAndAccumulates() {
-        LatencyRecorder r = new LatencyRecorder(4);
+        ClientLatencies r = new ClientLatencies(4);
         r.record(0, 1_000_000, false);
         r.record(1, 2_000_000, true);
         r.record(2, 3_000_000, true);
@@ -20,7 +20,7 @@ class LatencyRecorderTest {
 
     @Test
     void theLiveViewIsTheIntervalSinceTheLastDrain() {
-        LatencyRecorder r = new LatencyRecorder(4);
+        ClientLatencies r = new ClientLatencies(4);
         for (int i = 0; i < 10; i++) r.record(i, 500_000, false);
         assertEquals(10, r.drainLive().getTotalCount());
         assertEquals(0, r.drainLive().getTotalCount());
@@ -30,7 +30,7 @@ class LatencyRecorderTest {
 
     @Test
     void aWindowValueDrainedForTheLiveLineStaysInTheWindowOnce() {
-        LatencyRecorder r = new LatencyRecorder(4);
+        ClientLatencies r = new ClientLatencies(4);
         r.record(1, 2_000_000, true);
         r.record(2, 1_000_000, false);
         assertEquals(2, r.drainLive().getTotalCount(), "the live line sees both");
@@ -41,7 +41,7 @@ class LatencyRecorderTest {
 
     @Test
     void absurdValuesAreClampedNotThrown() {
-        LatencyRecorder r = new LatencyRecorder(1);
+        ClientLatencies r = new ClientLatencies(1);
         r.record(0, Long.MAX_VALUE, true);
         r.record(0, -5, true);
         assertEquals(2, r.window().getTotalCount());

@@ -5,22 +5,34 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
+import loomlab.protocol.calc.CalcClientCodec;
 import loomlab.protocol.calc.CalcReplyEncoder;
 import loomlab.protocol.calc.CalcRequest;
 
 /**
- * A calc client as the lecture's client_calc.py: a new connection per request, {@code a\0b\0op\0}
- * in one write, read up to the first NUL, close. Random a and b, op 0 (add) or 1 (subtract); the
+ * The load generator's calc client, as the lecture's client_calc.py (whose counterpart is
+ * {@code client/CalcClient}): a new connection per request, {@code a\0b\0op\0} in one write, read
+ * up to the first NUL, close. Random a and b, op 0 (add) or 1 (subtract); the
  * answer is checked against what the server's own codec would send. Latency runs from the
  * intended start to the answer, so it includes the connect, as the user of a calc client sees it.
+ *
+ * <p>The requests are made once, when the class loads, by the calc client's encoder
+ * ({@link CalcClientCodec#request}, the one the lecture's client uses), each with the reply the
+ * server's encoder gives it; a request only picks one of them at random, so the hot path builds
+ * no text and allocates nothing.
  */
-final class CalcClient extends LoadClient {
+final class CalcLoadClient extends LoadClient {
 
     /** Room for any answer to our requests, and for a short ERROR text. */
     private static final int REPLY_BUFFER = 256;
     private static final byte[] ERROR_PREFIX = "ERROR".getBytes(StandardCharsets.US_ASCII);
+    /** 1,024 random requests and their replies, shared by every client: about 100 KB. */
+    private static final Sample[] SAMPLES = samples(1024);
 
-    CalcClient(int index, LoadContext ctx) {
+    /** A request's bytes and the bytes the server must answer to it (the result and two NULs). */
+    record Sample(byte[] request, byte[] expected) { }
+
+    CalcLoadClient(int index, LoadContext ctx) {
         super(index, ctx);
     }
 
@@ -34,10 +46,7 @@ final class CalcClient extends LoadClient {
             while (!ctx.stopping()) {
                 long intended = pacer.awaitNext();
                 if (ctx.stopping()) break;
-                long a = random.nextLong(1_000_000_000L);
-                long b = random.nextLong(1_000_000_000L);
-                int op = random.nextInt(2);
-                byte[] request = (a + "\0" + b + "\0" + op + "\0").getBytes(StandardCharsets.US_ASCII);
+                Sample sample = SAMPLES[random.nextInt(SAMPLES.length)];
                 TcpLink link;
                 try {
                     link = TcpLink.open(ctx, index);
@@ -51,7 +60,7 @@ final class CalcClient extends LoadClient {
                 }
                 int length;
                 try (link) {
-                    length = link.exchangeUntilNul(request, reply, System.nanoTime());
+                    length = link.exchangeUntilNul(sample.request(), reply, System.nanoTime());
                 } catch (IOException e) {
                     long end = System.nanoTime();
                     pacer.requestEnded(end);
@@ -60,7 +69,7 @@ final class CalcClient extends LoadClient {
                 }
                 long end = System.nanoTime();
                 pacer.requestEnded(end);
-                check(reply, length, expected(a, b, op), intended, end);
+                check(reply, length, sample.expected(), intended, end);
             }
         } finally {
             ctx.stats.clientDown();
@@ -78,9 +87,15 @@ final class CalcClient extends LoadClient {
         }
     }
 
-    /** The bytes the server must send: exactly what its own encoder produces for this request. */
-    static byte[] expected(long a, long b, int op) {
-        CalcRequest request = new CalcRequest(BigInteger.valueOf(a), BigInteger.valueOf(b), BigInteger.valueOf(op));
-        return CalcReplyEncoder.result(request.result());
+    /** a and b from 0 to 10^9, op 0 (add) or 1 (subtract); the reply exactly what the server's own encoder produces. */
+    static Sample[] samples(int count) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Sample[] samples = new Sample[count];
+        for (int i = 0; i < count; i++) {
+            CalcRequest r = new CalcRequest(BigInteger.valueOf(random.nextLong(1_000_000_000L)),
+                    BigInteger.valueOf(random.nextLong(1_000_000_000L)), BigInteger.valueOf(random.nextInt(2)));
+            samples[i] = new Sample(CalcClientCodec.request(r.a(), r.b(), r.op()), CalcReplyEncoder.result(r.result()));
+        }
+        return samples;
     }
 }
