@@ -16,20 +16,23 @@ public final class TestServers {
     private TestServers() { }
 
     public static ServiceConfig echo(Mode mode) {
-        return ServiceConfig.of("echo", Protocol.ECHO, Transport.TCP, "127.0.0.1", 0).withMode(mode);
+        return service("echo", Protocol.ECHO, Transport.TCP).mode(mode).build();
     }
 
     public static ServiceConfig calc(Mode mode) {
-        return ServiceConfig.of("calc-" + mode.name().toLowerCase(), Protocol.CALC, Transport.TCP, "127.0.0.1", 0).withMode(mode);
+        return service("calc-" + mode.name().toLowerCase(), Protocol.CALC, Transport.TCP).mode(mode).build();
     }
 
     public static ServiceConfig udpCalc(WireOrder order) {
-        return ServiceConfig.of("udp-" + order.name().toLowerCase(), Protocol.CALC, Transport.UDP, "127.0.0.1", 0).withOrder(order);
+        return service("udp-" + order.name().toLowerCase(), Protocol.CALC, Transport.UDP).order(order).build();
     }
 
     public static ServerConfig config(ServiceConfig... services) {
-        return new ServerConfig(ServerConfig.DEFAULT_LOG_LEVEL, ServerConfig.DEFAULT_SHUTDOWN_GRACE,
-                ServerConfig.DEFAULT_STATS_INTERVAL, loomlab.config.AdminConfig.DEFAULT, List.of(services));
+        return ServerConfig.builder().services(List.of(services)).build();
+    }
+
+    private static ServiceConfig.Builder service(String name, Protocol protocol, Transport transport) {
+        return ServiceConfig.builder().name(name).protocol(protocol).transport(transport).host("127.0.0.1").port(0);
     }
 
     /** Starts the services; close the returned server in a finally or @AfterEach. */

@@ -92,19 +92,19 @@ public final class ConfigLoader {
     }
 
     private static ServerConfig validate(ParsedConfig parsed, ConfigOverrides o, long fdLimit) throws ConfigException {
-        ServerConfig c = parsed.config();
-        Map<String, String> positions = new HashMap<>(parsed.positions());
+        ServerConfig.Builder c = parsed.config().toBuilder();
+        Map<String, String> positions = new HashMap<>();
         if (o.adminPort() != null) {
-            c = c.withAdmin(new AdminConfig(true, c.admin().host(), o.adminPort()));
+            c.admin(parsed.config().admin().toBuilder().enabled(true).port(o.adminPort()).build());
             positions.put("admin.port", "--admin-port " + o.adminPort());
         }
         if (o.statsInterval() != null) {
-            c = c.withStatsInterval(o.statsInterval());
+            c.statsInterval(o.statsInterval());
             positions.put("statsInterval", "--stats-interval " + Durations.format(o.statsInterval()));
         }
-        if (o.logLevel() != null) c = c.withLogLevel(o.logLevel());
-        if (o.trace()) c = c.withServices(c.services().stream().map(s -> s.withTrace(true)).toList());
-        return ConfigValidator.validate(new ParsedConfig(parsed.source(), c, positions, parsed.problems()), fdLimit);
+        if (o.logLevel() != null) c.logLevel(o.logLevel());
+        if (o.trace()) c.services(parsed.config().services().stream().map(s -> s.toBuilder().trace(true).build()).toList());
+        return ConfigValidator.validate(parsed.with(c.build(), positions), fdLimit);
     }
 
     private static String withoutBom(String text) {

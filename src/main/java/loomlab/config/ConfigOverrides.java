@@ -10,10 +10,5 @@ import java.time.Duration;
  */
 public record ConfigOverrides(Integer adminPort, Duration statsInterval, LogLevel logLevel, boolean trace) {
 
-    public static final ConfigOverrides NONE = new ConfigOverrides(null, null, null);
-
-    /** Without --trace (the options that existed before it). */
-    public ConfigOverrides(Integer adminPort, Duration statsInterval, LogLevel logLevel) {
-        this(adminPort, statsInterval, logLevel, false);
-    }
+    public static final ConfigOverrides NONE = new ConfigOverrides(null, null, null, false);
 }

@@ -19,8 +19,9 @@ import java.util.TreeSet;
 /**
  * Reads the JSON config into records with Jackson's streaming parser: every error carries the
  * exact line and column, and no reflection is involved (the native image needs no metadata).
- * This class checks syntax, field names and value types; {@link ConfigValidator} checks meaning.
- * Absent fields take their defaults.
+ * It reads by the declarations of {@link ConfigSchema}: which fields each object has, the kind
+ * of each value and where it goes in the record's builder. This class checks syntax, field names
+ * and value types; {@link ConfigValidator} checks meaning. Absent fields keep the builder's default.
  *
  * <p>Problems are collected, not thrown one by one: every unknown field, duplicate field and
  * wrong value is reported at once; only broken JSON syntax ends the reading early. Jackson's
@@ -28,20 +29,16 @@ import java.util.TreeSet;
  */
 final class ConfigReader {
 
-    static final Set<String> TOP_FIELDS = Set.of("logLevel", "shutdownGrace", "statsInterval", "admin", "pinning",
-            "reservedFds", "services");
-    static final Set<String> ADMIN_FIELDS = Set.of("enabled", "host", "port");
-    static final Set<String> PINNING_FIELDS = Set.of("enabled", "threshold");
-    static final Set<String> SERVICE_FIELDS = Set.of("name", "protocol", "transport", "host", "port", "mode",
-            "order", "backlog", "readTimeout", "maxConnections", "maxConnectionsPerClient", "maxDigits",
-            "requestDeadline", "proxyProtocol", "trustedProxies", "trace");
-
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final String source;
     private final JsonParser parser;
     /** Where each field was written ("services[1].port" -> "7:15"), for the validator. */
     private final Map<String, String> positions = new HashMap<>();
+    /** The paths of the fields the file gives, for the validator ("was 'mode' given?"). */
+    private final Set<String> given = new HashSet<>();
+    /** The paths of the lists the file gives as [ ], for the validator ("'services' is empty"). */
+    private final Set<String> emptyLists = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     /** How many of the problems are unknown or repeated fields: those leave the object usable. */
     private int fieldNameProblems;
@@ -61,7 +58,7 @@ final class ConfigReader {
             ServerConfig config = reader.document();
             if (config == null) throw new ConfigException(String.join("\n", reader.problems));
             // The validator checks the services that could be read, the problems of the others already said.
-            return new ParsedConfig(source, config, Map.copyOf(reader.positions), List.copyOf(reader.problems));
+            return new ParsedConfig(source, config, reader.positions, reader.given, reader.emptyLists, reader.problems);
         } catch (IOException e) {
             // JsonParseException, StreamConstraintsException: the text is no JSON (or absurd JSON)
             List<String> all = new ArrayList<>(reader == null ? List.of() : reader.problems);
@@ -82,166 +79,46 @@ final class ConfigReader {
             parser.skipChildren();
             return null;
         }
-        LogLevel[] logLevel = {ServerConfig.DEFAULT_LOG_LEVEL};
-        Duration[] grace = {ServerConfig.DEFAULT_SHUTDOWN_GRACE};
-        Duration[] stats = {ServerConfig.DEFAULT_STATS_INTERVAL};
-        AdminConfig[] admin = {AdminConfig.DEFAULT};
-        PinningConfig[] pinning = {PinningConfig.DEFAULT};
-        int[] reservedFds = {ServerConfig.DEFAULT_RESERVED_FDS};
-        List<List<ServiceConfig>> services = new ArrayList<>();
-        fields(TOP_FIELDS, "the config", "", field -> {
-            switch (field) {
-                case "logLevel" -> logLevel[0] = or(enumValue(LogLevel.class, field), logLevel[0]);
-                case "shutdownGrace" -> grace[0] = or(duration(field, Durations.Kind.GRACE), grace[0]);
-                case "statsInterval" -> stats[0] = or(duration(field, Durations.Kind.INTERVAL), stats[0]);
-                case "admin" -> admin[0] = admin();
-                case "pinning" -> pinning[0] = pinning();
-                case "reservedFds" -> reservedFds[0] = or(integer(field), reservedFds[0]);
-                case "services" -> services.add(services());
-                default -> throw new IllegalStateException(field);
-            }
-        });
+        Read<ServerConfig, ServerConfig.Builder> read = fields(ConfigSchema.SERVER, "");
         if (parser.nextToken() != null) {
             problem("unexpected content after the end of the config object");
         }
-        if (services.isEmpty()) {
-            problems.add(source + ":" + positions.get("") + ": missing field 'services' (a list of services to run)");
-            return null;
+        if (missing(read, source + ":" + positions.get(""))) return null;
+        return read.build();
+    }
+
+    /** The fields of one object as read: its builder, and the values that could be read by field name. */
+    private record Read<R, B>(ConfigSchema.Shape<R, B> shape, B builder, Map<String, Object> values, Set<String> names) {
+        R build() {
+            return shape.build(builder);
         }
-        return new ServerConfig(logLevel[0], grace[0], stats[0], admin[0], services.get(0), pinning[0], reservedFds[0]);
-    }
-
-    private PinningConfig pinning() throws IOException {
-        if (!expect(JsonToken.START_OBJECT, "'pinning' must be an object { \"enabled\": ..., \"threshold\": ... }")) {
-            return PinningConfig.DEFAULT;
-        }
-        boolean[] enabled = {PinningConfig.DEFAULT.enabled()};
-        Duration[] threshold = {PinningConfig.DEFAULT.threshold()};
-        fields(PINNING_FIELDS, "'pinning'", "pinning.", field -> {
-            switch (field) {
-                case "enabled" -> enabled[0] = or(bool(field), enabled[0]);
-                case "threshold" -> threshold[0] = or(duration(field, Durations.Kind.THRESHOLD), threshold[0]);
-                default -> throw new IllegalStateException(field);
-            }
-        });
-        return new PinningConfig(enabled[0], threshold[0]);
-    }
-
-    private AdminConfig admin() throws IOException {
-        if (!expect(JsonToken.START_OBJECT, "'admin' must be an object { \"enabled\": ..., \"host\": ..., \"port\": ... }")) {
-            return AdminConfig.DEFAULT;
-        }
-        boolean[] enabled = {AdminConfig.DEFAULT.enabled()};
-        String[] host = {AdminConfig.DEFAULT.host()};
-        int[] port = {AdminConfig.DEFAULT.port()};
-        fields(ADMIN_FIELDS, "'admin'", "admin.", field -> {
-            switch (field) {
-                case "enabled" -> enabled[0] = or(bool(field), enabled[0]);
-                case "host" -> host[0] = or(text(field), host[0]);
-                case "port" -> port[0] = or(integer(field), port[0]);
-                default -> throw new IllegalStateException(field);
-            }
-        });
-        return new AdminConfig(enabled[0], host[0], port[0]);
-    }
-
-    private List<ServiceConfig> services() throws IOException {
-        if (!expect(JsonToken.START_ARRAY, "'services' must be a list [ { ... }, ... ]")) return List.of();
-        List<ServiceConfig> services = new ArrayList<>();
-        int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            ServiceConfig s = service(index++);
-            if (s == null) continue;
-            // The validator numbers the services read; their positions move with them.
-            if (services.size() != index - 1) renumber(index - 1, services.size());
-            services.add(s);
-        }
-        positions.put("services.count", Integer.toString(index));
-        return services;
-    }
-
-    private ServiceConfig service(int index) throws IOException {
-        String path = "services[" + index + "]";
-        positions.put(path, at(parser.currentTokenLocation()));
-        if (!expect(JsonToken.START_OBJECT, "each service must be an object { \"name\": ..., ... }")) return null;
-        Set<String> given = new HashSet<>();
-        String[] name = {null};
-        Protocol[] protocol = {null};
-        Transport[] transport = {null};
-        String[] host = {ServiceConfig.DEFAULT_HOST};
-        Integer[] port = {null};
-        Mode[] mode = {null};
-        WireOrder[] order = {null};
-        int[] backlog = {ServiceConfig.DEFAULT_BACKLOG};
-        Duration[] readTimeout = {ServiceConfig.DEFAULT_READ_TIMEOUT};
-        int[] maxConnections = {ServiceConfig.DEFAULT_MAX_CONNECTIONS};
-        int[] maxPerClient = {ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_CLIENT};
-        int[] maxDigits = {ServiceConfig.DEFAULT_MAX_DIGITS};
-        Duration[] deadline = {ServiceConfig.DEFAULT_REQUEST_DEADLINE};
-        boolean[] proxyProtocol = {false};
-        boolean[] trace = {false};
-        List<String> trustedProxies = new ArrayList<>();
-        int before = problems.size() - fieldNameProblems;
-        fields(SERVICE_FIELDS, "a service", path + ".", field -> {
-            given.add(field);
-            switch (field) {
-                case "name" -> name[0] = text(field);
-                case "protocol" -> protocol[0] = enumValue(Protocol.class, field);
-                case "transport" -> transport[0] = enumValue(Transport.class, field);
-                case "host" -> host[0] = or(text(field), host[0]);
-                case "port" -> port[0] = integer(field);
-                case "mode" -> mode[0] = enumValue(Mode.class, field);
-                case "order" -> order[0] = enumValue(WireOrder.class, field);
-                case "backlog" -> backlog[0] = or(integer(field), backlog[0]);
-                case "readTimeout" -> readTimeout[0] = or(duration(field, Durations.Kind.LIMIT), readTimeout[0]);
-                case "maxConnections" -> maxConnections[0] = or(integer(field), maxConnections[0]);
-                case "maxConnectionsPerClient" -> maxPerClient[0] = or(integer(field), maxPerClient[0]);
-                case "maxDigits" -> maxDigits[0] = or(integer(field), maxDigits[0]);
-                case "requestDeadline" -> deadline[0] = or(duration(field, Durations.Kind.LIMIT), deadline[0]);
-                case "proxyProtocol" -> proxyProtocol[0] = or(bool(field), proxyProtocol[0]);
-                case "trustedProxies" -> textList(field, path + "." + field, trustedProxies);
-                case "trace" -> trace[0] = or(bool(field), trace[0]);
-                default -> throw new IllegalStateException(field);
-            }
-        });
-        String where = source + ":" + positions.get(path) + ": service "
-                + (name[0] == null ? "#" + (index + 1) : Shown.quoted(name[0]));
-        // A field given with a wrong value is reported as such, not also as missing.
-        if (!given.contains("name")) problems.add(where + ": missing field 'name'");
-        if (!given.contains("protocol")) problems.add(where + ": missing field 'protocol' (echo or calc)");
-        if (!given.contains("transport")) problems.add(where + ": missing field 'transport' (tcp or udp)");
-        if (!given.contains("port")) problems.add(where + ": missing field 'port' (0 picks a free port)");
-        if (problems.size() - fieldNameProblems > before) return null;
-        // Absent mode/order stay null here only to let the validator tell "mode given for udp" from
-        // "mode left out"; records reaching the server always carry a value.
-        positions.put(path + ".mode.given", String.valueOf(mode[0] != null));
-        positions.put(path + ".order.given", String.valueOf(order[0] != null));
-        return new ServiceConfig(name[0], protocol[0], transport[0], host[0], port[0],
-                mode[0] != null ? mode[0] : ServiceConfig.DEFAULT_MODE,
-                order[0] != null ? order[0] : ServiceConfig.DEFAULT_ORDER,
-                backlog[0], readTimeout[0], maxConnections[0], maxPerClient[0], maxDigits[0], deadline[0],
-                proxyProtocol[0], List.copyOf(trustedProxies), trace[0]);
-    }
-
-    private void renumber(int from, int to) {
-        String old = "services[" + from + "]";
-        for (String key : List.copyOf(positions.keySet())) {
-            if (key.startsWith(old)) positions.put("services[" + to + "]" + key.substring(old.length()), positions.remove(key));
-        }
-    }
-
-    // ---- the fields of one object ----
-
-    /** Reads one field's value; the parser is at the value's first token. */
-    private interface FieldReader {
-        void read(String field) throws IOException;
     }
 
     /**
-     * The fields of the object the parser is at: each known field once to {@code each}; unknown
-     * and repeated ones reported (with the position of both) and skipped.
+     * Reports each required field the object does not give, after {@code where} ("file:3:5" or
+     * "file:3:5: service 'calc'"); a field given with a wrong value is reported as such, not also
+     * as missing. True when one is missing.
      */
-    private void fields(Set<String> known, String what, String pathPrefix, FieldReader each) throws IOException {
+    private boolean missing(Read<?, ?> read, String where) {
+        boolean missing = false;
+        for (ConfigSchema.Field<?, ?> f : read.shape().fields()) {
+            ConfigSchema.Spec spec = f.spec();
+            if (spec.required() != null && !read.names().contains(spec.name())) {
+                problems.add(where + ": missing field '" + spec.name() + "'" + (spec.required().isEmpty() ? "" : " " + spec.required()));
+                missing = true;
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The fields of the object the parser is at: each known field once, its value into the
+     * builder when it can be read (a wrong one is reported and the field keeps its default);
+     * unknown and repeated ones reported (with the position of both) and skipped.
+     */
+    private <R, B> Read<R, B> fields(ConfigSchema.Shape<R, B> shape, String pathPrefix) throws IOException {
+        Read<R, B> read = new Read<>(shape, shape.builder(), new HashMap<>(), new HashSet<>());
+        Set<String> known = shape.names();
         Map<String, String> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -249,36 +126,108 @@ final class ConfigReader {
             parser.nextToken();
             String first = seen.putIfAbsent(field, at);
             if (first != null) {
-                problems.add(source + ":" + at + ": duplicate field " + Shown.quoted(field) + " in " + what
+                problems.add(source + ":" + at + ": duplicate field " + Shown.quoted(field) + " in " + shape.what()
                         + " (first at " + source + ":" + first + "); each field may appear once");
                 fieldNameProblems++;
                 parser.skipChildren();
             } else if (!known.contains(field)) {
                 String hint = closest(field, known);
-                problems.add(source + ":" + at + ": unknown field " + Shown.quoted(field) + " in " + what
+                problems.add(source + ":" + at + ": unknown field " + Shown.quoted(field) + " in " + shape.what()
                         + (hint != null ? " (did you mean '" + hint + "'?)" : "")
                         + "; known fields: " + String.join(", ", new TreeSet<>(known)));
                 fieldNameProblems++;
                 parser.skipChildren();
             } else {
-                positions.put(pathPrefix + field, at);
-                each.read(field);
+                String path = pathPrefix + field;
+                positions.put(path, at);
+                given.add(path);
+                read.names().add(field);
+                ConfigSchema.Field<R, B> declared = shape.field(field);
+                Object value = declared.spec().value().read(this, field, path);
+                if (value != null) {
+                    declared.set(read.builder(), value);
+                    read.values().put(field, value);
+                }
+            }
+        }
+        return read;
+    }
+
+    /** An object such as 'admin': a wrong field keeps its default, the others count. */
+    <R> R object(ConfigSchema.Shape<R, ?> shape, String field, String path) throws IOException {
+        StringBuilder names = new StringBuilder();
+        for (ConfigSchema.Field<R, ?> f : shape.fields()) {
+            names.append(names.isEmpty() ? "" : ", ").append('"').append(f.spec().name()).append("\": ...");
+        }
+        if (!expect(JsonToken.START_OBJECT, "'" + field + "' must be an object { " + names + " }")) return null;
+        return fields(shape, path + ".").build();
+    }
+
+    /** A list of objects such as 'services'; an entry with a wrong or missing value is left out (reported). */
+    List<Object> entries(ConfigSchema.Entries list, String field, String path) throws IOException {
+        if (!expect(JsonToken.START_ARRAY, "'" + field + "' must be a list [ { ... }, ... ]")) return null;
+        List<Object> entries = new ArrayList<>();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            Object entry = entry(list, list.shape(), path, index++);
+            if (entry == null) continue;
+            // The validator numbers the entries read; their positions move with them.
+            if (entries.size() != index - 1) renumber(path, index - 1, entries.size());
+            entries.add(entry);
+        }
+        if (index == 0) emptyLists.add(path);
+        return entries;
+    }
+
+    private <R> R entry(ConfigSchema.Entries list, ConfigSchema.Shape<R, ?> shape, String listPath, int index)
+            throws IOException {
+        String path = listPath + "[" + index + "]";
+        positions.put(path, at(parser.currentTokenLocation()));
+        if (!expect(JsonToken.START_OBJECT, "each " + list.entry() + " must be an object { \"" + list.namedBy() + "\": ..., ... }")) {
+            return null;
+        }
+        int before = problems.size() - fieldNameProblems;
+        Read<R, ?> read = fields(shape, path + ".");
+        String where = source + ":" + positions.get(path) + ": " + list.entry() + " "
+                + (read.values().get(list.namedBy()) instanceof String name ? Shown.quoted(name) : "#" + (index + 1));
+        missing(read, where);
+        if (problems.size() - fieldNameProblems > before) {
+            // Left out: what it gave must not be taken for what the next entry read in its place gives.
+            given.removeIf(key -> under(key, path));
+            emptyLists.removeIf(key -> under(key, path));
+            return null;
+        }
+        return read.build();
+    }
+
+    /** Whether {@code key} is the path {@code path} or one inside it ("services[1].mode" in "services[1]"). */
+    private static boolean under(String key, String path) {
+        return key.startsWith(path) && (key.length() == path.length() || key.charAt(path.length()) == '.'
+                || key.charAt(path.length()) == '[');
+    }
+
+    /** The entry read as {@code list[from]} is {@code list[to]}: its positions and given fields move. */
+    private void renumber(String list, int from, int to) {
+        String old = list + "[" + from + "]";
+        String now = list + "[" + to + "]";
+        for (String key : List.copyOf(positions.keySet())) {
+            if (under(key, old)) positions.put(now + key.substring(old.length()), positions.remove(key));
+        }
+        for (Set<String> paths : List.of(given, emptyLists)) {
+            for (String key : List.copyOf(paths)) {
+                if (under(key, old) && paths.remove(key)) paths.add(now + key.substring(old.length()));
             }
         }
     }
 
     // ---- small typed readers; each reports a wrong value with its position and returns null ----
 
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
-    }
-
-    private String text(String field) throws IOException {
+    String text(String field) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) return wrong("'" + field + "' must be a string");
         return parser.getText();
     }
 
-    private Integer integer(String field) throws IOException {
+    Integer integer(String field) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) return wrong("'" + field + "' must be a whole number");
         if (parser.getNumberType() != JsonParser.NumberType.INT) {
             return wrong("'" + field + "' is out of range: " + Shown.escaped(parser.getText()));
@@ -286,13 +235,15 @@ final class ConfigReader {
         return parser.getIntValue();
     }
 
-    /** A list of strings into {@code into}; each entry's position is kept as {@code path[i]} for the validator. */
-    private void textList(String field, String path, List<String> into) throws IOException {
+    /** A list of strings; each entry's position is kept as {@code path[i]} for the validator. */
+    List<String> textList(String field, String path) throws IOException {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
-            wrong("'" + field + "' must be a list of strings [ \"...\", ... ]");
-            return;
+            return wrong("'" + field + "' must be a list of strings [ \"...\", ... ]");
         }
+        List<String> into = new ArrayList<>();
+        int entries = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            entries++;
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 wrong("each entry of '" + field + "' must be a string");
                 continue;
@@ -300,15 +251,17 @@ final class ConfigReader {
             positions.put(path + "[" + into.size() + "]", at(parser.currentTokenLocation()));
             into.add(parser.getText());
         }
+        if (entries == 0) emptyLists.add(path);
+        return into;
     }
 
-    private Boolean bool(String field) throws IOException {
+    Boolean bool(String field) throws IOException {
         JsonToken t = parser.currentToken();
         if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) return wrong("'" + field + "' must be true or false");
         return t == JsonToken.VALUE_TRUE;
     }
 
-    private Duration duration(String field, Durations.Kind kind) throws IOException {
+    Duration duration(String field, Durations.Kind kind) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             try {
@@ -322,7 +275,7 @@ final class ConfigReader {
                 + kind.range() + ")");
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String field) throws IOException {
+    <E extends Enum<E>> E enumValue(Class<E> type, String field) throws IOException {
         E[] values = type.getEnumConstants();
         List<String> names = new ArrayList<>();
         for (E e : values) names.add(e.name().toLowerCase(Locale.ROOT));

@@ -35,7 +35,7 @@ public final class ConfigValidator {
                     + " limit " + fdLimit + " (ulimit -n): it would leave no descriptor for connections; lower it"
                     + " (default " + ServerConfig.DEFAULT_RESERVED_FDS + ") or raise the limit");
         }
-        if (c.services().isEmpty() && "0".equals(parsed.positions().get("services.count"))) {
+        if (c.services().isEmpty() && parsed.emptyList("services")) {
             problems.add(parsed.where("services") + ": 'services' is empty: nothing to serve");
         }
         Map<String, Integer> names = new HashMap<>();

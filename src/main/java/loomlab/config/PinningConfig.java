@@ -14,4 +14,38 @@ import java.time.Duration;
 public record PinningConfig(boolean enabled, Duration threshold) {
 
     public static final PinningConfig DEFAULT = new PinningConfig(true, Duration.ofMillis(20));
+
+    /** A builder at {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Sets fields one by one (the config reader's way to make one); {@link #build} makes the record. */
+    public static final class Builder {
+        private boolean enabled;
+        private Duration threshold;
+
+        private Builder(PinningConfig from) {
+            enabled = from.enabled;
+            threshold = from.threshold;
+        }
+
+        public Builder enabled(boolean on) {
+            enabled = on;
+            return this;
+        }
+
+        public Builder threshold(Duration shortest) {
+            threshold = shortest;
+            return this;
+        }
+
+        public PinningConfig build() {
+            return new PinningConfig(enabled, threshold);
+        }
+    }
 }

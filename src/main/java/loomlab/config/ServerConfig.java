@@ -34,37 +34,66 @@ public record ServerConfig(
         services = List.copyOf(services);
     }
 
-    /** With the default pinning warnings and descriptor reserve. */
-    public ServerConfig(LogLevel logLevel, Duration shutdownGrace, Duration statsInterval, AdminConfig admin,
-                        List<ServiceConfig> services) {
-        this(logLevel, shutdownGrace, statsInterval, admin, services, PinningConfig.DEFAULT, DEFAULT_RESERVED_FDS);
+    /** A builder with every field at its default and no services. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ServerConfig withLogLevel(LogLevel level) {
-        return new ServerConfig(level, shutdownGrace, statsInterval, admin, services, pinning, reservedFds);
+    /** A builder holding this config's fields, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().logLevel(logLevel).shutdownGrace(shutdownGrace).statsInterval(statsInterval).admin(admin)
+                .services(services).pinning(pinning).reservedFds(reservedFds);
     }
 
-    public ServerConfig withServices(List<ServiceConfig> newServices) {
-        return new ServerConfig(logLevel, shutdownGrace, statsInterval, admin, newServices, pinning, reservedFds);
-    }
+    /** Sets fields one by one; {@link #build} makes the record. Starts at the defaults above. */
+    public static final class Builder {
+        private LogLevel logLevel = DEFAULT_LOG_LEVEL;
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private Duration statsInterval = DEFAULT_STATS_INTERVAL;
+        private AdminConfig admin = AdminConfig.DEFAULT;
+        private List<ServiceConfig> services = List.of();
+        private PinningConfig pinning = PinningConfig.DEFAULT;
+        private int reservedFds = DEFAULT_RESERVED_FDS;
 
-    public ServerConfig withShutdownGrace(Duration grace) {
-        return new ServerConfig(logLevel, grace, statsInterval, admin, services, pinning, reservedFds);
-    }
+        private Builder() { }
 
-    public ServerConfig withAdmin(AdminConfig newAdmin) {
-        return new ServerConfig(logLevel, shutdownGrace, statsInterval, newAdmin, services, pinning, reservedFds);
-    }
+        public Builder logLevel(LogLevel level) {
+            logLevel = level;
+            return this;
+        }
 
-    public ServerConfig withStatsInterval(Duration interval) {
-        return new ServerConfig(logLevel, shutdownGrace, interval, admin, services, pinning, reservedFds);
-    }
+        public Builder shutdownGrace(Duration grace) {
+            shutdownGrace = grace;
+            return this;
+        }
 
-    public ServerConfig withPinning(PinningConfig newPinning) {
-        return new ServerConfig(logLevel, shutdownGrace, statsInterval, admin, services, newPinning, reservedFds);
-    }
+        public Builder statsInterval(Duration interval) {
+            statsInterval = interval;
+            return this;
+        }
 
-    public ServerConfig withReservedFds(int reserve) {
-        return new ServerConfig(logLevel, shutdownGrace, statsInterval, admin, services, pinning, reserve);
+        public Builder admin(AdminConfig endpoint) {
+            admin = endpoint;
+            return this;
+        }
+
+        public Builder services(List<ServiceConfig> all) {
+            services = all;
+            return this;
+        }
+
+        public Builder pinning(PinningConfig warnings) {
+            pinning = warnings;
+            return this;
+        }
+
+        public Builder reservedFds(int reserve) {
+            reservedFds = reserve;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(logLevel, shutdownGrace, statsInterval, admin, services, pinning, reservedFds);
+        }
     }
 }

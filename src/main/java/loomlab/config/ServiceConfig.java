@@ -54,81 +54,131 @@ public record ServiceConfig(
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
-    /** A service without tracing (the fields that existed before it). */
-    public ServiceConfig(String name, Protocol protocol, Transport transport, String host, int port, Mode mode,
-            WireOrder order, int backlog, Duration readTimeout, int maxConnections, int maxConnectionsPerClient,
-            int maxDigits, Duration requestDeadline, boolean proxyProtocol, List<String> trustedProxies) {
-        this(name, protocol, transport, host, port, mode, order, backlog, readTimeout, maxConnections,
-                maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, false);
+    /**
+     * A builder with every optional field at its default; name, protocol and transport are null
+     * and port 0 until set (the config reader sets them, or reports them missing).
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A service without the PROXY protocol (the fields that existed before it). */
-    public ServiceConfig(String name, Protocol protocol, Transport transport, String host, int port, Mode mode,
-            WireOrder order, int backlog, Duration readTimeout, int maxConnections, int maxConnectionsPerClient,
-            int maxDigits, Duration requestDeadline) {
-        this(name, protocol, transport, host, port, mode, order, backlog, readTimeout, maxConnections,
-                maxConnectionsPerClient, maxDigits, requestDeadline, false, List.of());
+    /** A builder holding this service's fields, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().name(name).protocol(protocol).transport(transport).host(host).port(port).mode(mode)
+                .order(order).backlog(backlog).readTimeout(readTimeout).maxConnections(maxConnections)
+                .maxConnectionsPerClient(maxConnectionsPerClient).maxDigits(maxDigits).requestDeadline(requestDeadline)
+                .proxyProtocol(proxyProtocol).trustedProxies(trustedProxies).trace(trace);
     }
 
-    /** A service with every optional field at its default. */
-    public static ServiceConfig of(String name, Protocol protocol, Transport transport, String host, int port) {
-        return new ServiceConfig(name, protocol, transport, host, port, DEFAULT_MODE, DEFAULT_ORDER,
-                DEFAULT_BACKLOG, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
-                DEFAULT_MAX_CONNECTIONS_PER_CLIENT, DEFAULT_MAX_DIGITS, DEFAULT_REQUEST_DEADLINE);
-    }
-
-    public ServiceConfig withMode(Mode newMode) {
-        return new ServiceConfig(name, protocol, transport, host, port, newMode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withName(String newName) {
-        return new ServiceConfig(newName, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(name, protocol, transport, host, newPort, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withHost(String newHost) {
-        return new ServiceConfig(name, protocol, transport, newHost, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withOrder(WireOrder newOrder) {
-        return new ServiceConfig(name, protocol, transport, host, port, mode, newOrder, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withReadTimeout(Duration timeout) {
-        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                timeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withRequestDeadline(Duration deadline) {
-        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, deadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withConnectionLimits(int max, int maxPerClient) {
-        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, max, maxPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
-    }
-
-    public ServiceConfig withProxyProtocol(boolean on, List<String> trusted) {
-        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, on, trusted, trace);
-    }
-
-    public ServiceConfig withTrace(boolean on) {
-        return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog,
-                readTimeout, maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, on);
-    }
-
-    /** "echo tcp 127.0.0.1:10000" */
+    /** "echo (echo/tcp)": the name, then the protocol and transport; no address (see the start-up line for that). */
     public String describe() {
         return name + " (" + protocol.name().toLowerCase() + "/" + transport.name().toLowerCase() + ")";
+    }
+
+    /** Sets fields one by one; {@link #build} makes the record. Starts at the defaults above. */
+    public static final class Builder {
+        private String name;
+        private Protocol protocol;
+        private Transport transport;
+        private String host = DEFAULT_HOST;
+        private int port;
+        private Mode mode = DEFAULT_MODE;
+        private WireOrder order = DEFAULT_ORDER;
+        private int backlog = DEFAULT_BACKLOG;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxConnectionsPerClient = DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
+        private int maxDigits = DEFAULT_MAX_DIGITS;
+        private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+        private boolean proxyProtocol;
+        private List<String> trustedProxies = List.of();
+        private boolean trace;
+
+        private Builder() { }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder protocol(Protocol value) {
+            protocol = value;
+            return this;
+        }
+
+        public Builder transport(Transport value) {
+            transport = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder mode(Mode value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder order(WireOrder value) {
+            order = value;
+            return this;
+        }
+
+        public Builder backlog(int value) {
+            backlog = value;
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            readTimeout = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public Builder maxConnectionsPerClient(int value) {
+            maxConnectionsPerClient = value;
+            return this;
+        }
+
+        public Builder maxDigits(int value) {
+            maxDigits = value;
+            return this;
+        }
+
+        public Builder requestDeadline(Duration value) {
+            requestDeadline = value;
+            return this;
+        }
+
+        public Builder proxyProtocol(boolean value) {
+            proxyProtocol = value;
+            return this;
+        }
+
+        public Builder trustedProxies(List<String> value) {
+            trustedProxies = value;
+            return this;
+        }
+
+        public Builder trace(boolean value) {
+            trace = value;
+            return this;
+        }
+
+        public ServiceConfig build() {
+            return new ServiceConfig(name, protocol, transport, host, port, mode, order, backlog, readTimeout,
+                    maxConnections, maxConnectionsPerClient, maxDigits, requestDeadline, proxyProtocol, trustedProxies, trace);
+        }
     }
 }

@@ -20,15 +20,15 @@ final class ObservedServer implements AutoCloseable {
 
     ObservedServer() throws Exception {
         this(TestServers.echo(Mode.VIRTUAL),
-                TestServers.calc(Mode.VIRTUAL).withName("calc"),
-                TestServers.udpCalc(WireOrder.LITTLE).withName("calc-udp"));
+                TestServers.calc(Mode.VIRTUAL).toBuilder().name("calc").build(),
+                TestServers.udpCalc(WireOrder.LITTLE).toBuilder().name("calc-udp").build());
     }
 
     /** These services instead. */
     ObservedServer(ServiceConfig... services) throws Exception {
         ServerConfig config = TestServers.config(services)
-                .withAdmin(new AdminConfig(true, "127.0.0.1", 0))
-                .withPinning(new PinningConfig(false, Duration.ofMillis(20)));
+                .toBuilder().admin(new AdminConfig(true, "127.0.0.1", 0))
+                .pinning(new PinningConfig(false, Duration.ofMillis(20))).build();
         server = Server.start(config);
         try {
             observability = Observability.start(server, "test");

@@ -34,9 +34,9 @@ class TracesEndToEndTest {
 
     private InetSocketAddress start() throws Exception {
         server = new ObservedServer(
-                TestServers.calc(Mode.VIRTUAL).withName("calc").withTrace(true),
+                TestServers.calc(Mode.VIRTUAL).toBuilder().name("calc").trace(true).build(),
                 TestServers.echo(Mode.VIRTUAL),
-                TestServers.udpCalc(WireOrder.LITTLE).withName("calc-udp").withTrace(true));
+                TestServers.udpCalc(WireOrder.LITTLE).toBuilder().name("calc-udp").trace(true).build());
         return server.admin();
     }
 

@@ -34,8 +34,8 @@ class TracesInChromiumTest {
     void hostileBytesAreShownAsTextAndTheBadOneIsMarked() throws Exception {
         assumeTrue(HeadlessChromium.available(), "Chromium is not installed at " + HeadlessChromium.BINARY
                 + " (apt-get install chromium): the traces browser test is skipped");
-        try (ObservedServer server = new ObservedServer(TestServers.echo(Mode.VIRTUAL).withTrace(true),
-                TestServers.calc(Mode.VIRTUAL).withName("calc").withTrace(true))) {
+        try (ObservedServer server = new ObservedServer(TestServers.echo(Mode.VIRTUAL).toBuilder().trace(true).build(),
+                TestServers.calc(Mode.VIRTUAL).toBuilder().name("calc").trace(true).build())) {
             ByteArrayOutputStream hostile = new ByteArrayOutputStream();
             hostile.write(new byte[] {0x1b, '[', '2', 'J'});
             hostile.write("<script>document.body.dataset.pwned='script'</script><img src=x onerror=\"document.body.dataset.pwned='img'\">"

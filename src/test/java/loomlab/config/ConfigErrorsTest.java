@@ -139,7 +139,7 @@ class ConfigErrorsTest {
     @Test
     void anAdminPortThatAServiceUsesIsFoundUpFrontAndNamesTheOption() {
         String m = assertThrows(ConfigException.class, () ->
-                ConfigLoader.loadDefault(new ConfigOverrides(10009, null, null), -1)).getMessage();
+                ConfigLoader.loadDefault(new ConfigOverrides(10009, null, null, false), -1)).getMessage();
         assertEquals("--admin-port 10009: the admin endpoint and service 'calc' both use tcp 127.0.0.1:10009;"
                 + " choose another admin port", m);
     }

@@ -27,7 +27,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("echo", "calc", "calc-serial", "calc-udp"), c.services().stream().map(ServiceConfig::name).toList());
         ServiceConfig echo = c.services().get(0);
         assertEquals(new ServiceConfig("echo", Protocol.ECHO, Transport.TCP, "127.0.0.1", 10000, Mode.VIRTUAL,
-                WireOrder.LITTLE, 4096, Duration.ofSeconds(30), 10_000, 0, 4300, Duration.ofSeconds(30)), echo);
+                WireOrder.LITTLE, 4096, Duration.ofSeconds(30), 10_000, 0, 4300, Duration.ofSeconds(30), false, List.of(), false), echo);
         assertEquals(10009, c.services().get(1).port());
         assertEquals(Mode.SERIAL, c.services().get(2).mode());
         assertEquals(10010, c.services().get(2).port());

@@ -25,7 +25,7 @@ class ConfigReaderPropertiesTest {
     private static final Pattern POSITIONED = Pattern.compile("c\\.json:\\d+:\\d+: \\S.*");
     /** A full config: every field of every object, printed by --print-config. */
     private static final String VALID = ConfigWriter.toJson(ConfigLoader.loadDefault()
-            .withAdmin(new AdminConfig(true, "127.0.0.1", 0)));
+            .toBuilder().admin(new AdminConfig(true, "127.0.0.1", 0)).build());
     /** Pieces that make the mutations interesting: JSON syntax, values of every type, field names. */
     private static final List<String> PIECES = List.of("{", "}", "[", "]", ",", ":", "\"", "\\", "\\u00", "null", "true",
             "-", "0", "1e999", "99999999999m", "9223372036854775807", "\"1d\"", "\"-5s\"", "{}", "[]", "\"mode\":",

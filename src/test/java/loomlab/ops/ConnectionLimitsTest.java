@@ -26,7 +26,7 @@ class ConnectionLimitsTest {
     void beyondMaxConnectionsClientsWaitInTheBacklogAndAreServedWhenASlotFrees() throws Exception {
         List<Socket> clients = new ArrayList<>();
         try (CapturedLog log = new CapturedLog(LogFormat.SERVICE_PREFIX + "echo");
-             Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL).withConnectionLimits(3, 0))) {
+             Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL).toBuilder().maxConnections(3).maxConnectionsPerClient(0).build())) {
             ServiceStats stats = server.listeners().get(0).stats();
             InetSocketAddress echo = TestServers.address(server);
             for (int i = 0; i < 5; i++) {
@@ -54,7 +54,7 @@ class ConnectionLimitsTest {
     void beyondMaxConnectionsPerClientNewConnectionsAreClosedAtOnceWithOneLogLine() throws Exception {
         List<Socket> clients = new ArrayList<>();
         try (CapturedLog log = new CapturedLog(LogFormat.SERVICE_PREFIX + "echo");
-             Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL).withConnectionLimits(100, 2))) {
+             Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL).toBuilder().maxConnections(100).maxConnectionsPerClient(2).build())) {
             ServiceStats stats = server.listeners().get(0).stats();
             InetSocketAddress echo = TestServers.address(server);
             for (int i = 0; i < 2; i++) {

@@ -68,11 +68,11 @@ class FaultToleranceTest {
     }
 
     private static ServiceConfig calc(String name) {
-        return TestServers.calc(Mode.VIRTUAL).withName(name);
+        return TestServers.calc(Mode.VIRTUAL).toBuilder().name(name).build();
     }
 
     private static ServiceConfig echo(String name) {
-        return TestServers.echo(Mode.VIRTUAL).withName(name);
+        return TestServers.echo(Mode.VIRTUAL).toBuilder().name(name).build();
     }
 
     @Test
@@ -107,7 +107,7 @@ class FaultToleranceTest {
 
     @Test
     void aClientThatNeverSendsGetsAnErrorOrIsClosedAfterTheReadTimeout() throws Exception {
-        server = TestServers.start(calc("calc").withReadTimeout(SHORT_READ_TIMEOUT), echo("echo").withReadTimeout(SHORT_READ_TIMEOUT));
+        server = TestServers.start(calc("calc").toBuilder().readTimeout(SHORT_READ_TIMEOUT).build(), echo("echo").toBuilder().readTimeout(SHORT_READ_TIMEOUT).build());
         try (Socket calc = Wire.connect(address("calc"), Wire.PATIENT); Socket echo = Wire.connect(address("echo"), Wire.PATIENT)) {
             assertEquals("ERROR timed out before any request\0", Wire.textUntilClosed(calc.getInputStream()));
             assertEquals(-1, echo.getInputStream().read(), "the idle echo connection is closed by the server");
@@ -126,7 +126,7 @@ class FaultToleranceTest {
         // Every byte comes well within the read timeout (5 s), but the whole request would take
         // 3 s: the deadline (600 ms) cuts each one, and all of them at once.
         Duration deadline = Duration.ofMillis(600);
-        server = TestServers.start(calc("calc").withReadTimeout(Duration.ofSeconds(5)).withRequestDeadline(deadline));
+        server = TestServers.start(calc("calc").toBuilder().readTimeout(Duration.ofSeconds(5)).requestDeadline(deadline).build());
         int clients = 40;
         byte[] request = "123456789012345678\0001\0000\0".getBytes(StandardCharsets.US_ASCII);
         List<Socket> sockets = new ArrayList<>();
@@ -197,7 +197,7 @@ class FaultToleranceTest {
         // Half-open in practice: the client is there for TCP but does nothing any more. Here it
         // sends far more than all socket buffers hold and never reads its echo, so the server's
         // write blocks; socket timeouts do not cover writes, the listener's sweeper does.
-        server = TestServers.start(echo("echo").withReadTimeout(SHORT_READ_TIMEOUT));
+        server = TestServers.start(echo("echo").toBuilder().readTimeout(SHORT_READ_TIMEOUT).build());
         Socket stuck = new Socket();
         stuck.setReceiveBufferSize(4096);
         stuck.connect(address("echo"));
@@ -251,7 +251,7 @@ class FaultToleranceTest {
 
     @Test
     void aFloodOfMalformedDatagramsIsCountedAndTheNextGoodOneAnswered() throws Exception {
-        server = TestServers.start(TestServers.udpCalc(WireOrder.LITTLE).withName("udp"));
+        server = TestServers.start(TestServers.udpCalc(WireOrder.LITTLE).toBuilder().name("udp").build());
         InetSocketAddress udp = address("udp");
         int flood = 20_000;
         int[] sizes = {0, 1, 4, 11, 13, 24, 100, 1500};

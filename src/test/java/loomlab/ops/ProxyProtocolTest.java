@@ -80,7 +80,7 @@ class ProxyProtocolTest {
 
     @Test
     void aHeaderThatDoesNotArriveInTimeIsCutOff() throws Exception {
-        ServiceConfig echo = proxied(TestServers.echo(Mode.VIRTUAL), "127.0.0.1").withReadTimeout(Duration.ofMillis(300));
+        ServiceConfig echo = proxied(TestServers.echo(Mode.VIRTUAL), "127.0.0.1").toBuilder().readTimeout(Duration.ofMillis(300)).build();
         try (CapturedLog log = new CapturedLog(LogFormat.SERVICE_PREFIX + "echo");
              Server server = TestServers.start(echo);
              Socket s = Wire.connect(TestServers.address(server), Wire.PATIENT)) {
@@ -94,7 +94,7 @@ class ProxyProtocolTest {
     @Test
     void thePerClientLimitCountsTheRealClientsNotTheBalancer() throws Exception {
         List<Socket> open = new ArrayList<>();
-        ServiceConfig echo = proxied(TestServers.echo(Mode.VIRTUAL), "127.0.0.1").withConnectionLimits(100, 2);
+        ServiceConfig echo = proxied(TestServers.echo(Mode.VIRTUAL), "127.0.0.1").toBuilder().maxConnections(100).maxConnectionsPerClient(2).build();
         try (CapturedLog log = new CapturedLog(LogFormat.SERVICE_PREFIX + "echo");
              Server server = TestServers.start(echo)) {
             ServiceStats stats = server.listeners().get(0).stats();
@@ -125,7 +125,7 @@ class ProxyProtocolTest {
     // ---- helpers ----
 
     private static ServiceConfig proxied(ServiceConfig service, String... trusted) {
-        return service.withProxyProtocol(true, List.of(trusted));
+        return service.toBuilder().proxyProtocol(true).trustedProxies(List.of(trusted)).build();
     }
 
     /** Sends {@code bytes} in one write, half-closes, returns all that came back ("" when refused). */

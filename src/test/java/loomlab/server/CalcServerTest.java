@@ -46,8 +46,8 @@ class CalcServerTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aHalfSentRequestGetsTheDeadlineErrorEvenWithoutAReadTimeout(Mode mode) throws Exception {
-        server = TestServers.start(TestServers.calc(mode).withReadTimeout(Duration.ZERO)
-                .withRequestDeadline(Duration.ofMillis(300)));
+        server = TestServers.start(TestServers.calc(mode).toBuilder().readTimeout(Duration.ZERO)
+                .requestDeadline(Duration.ofMillis(300)).build());
         try (Socket s = Wire.connect(TestServers.address(server))) {
             s.getOutputStream().write(Bytes.ascii("12\0"));
             assertEquals("ERROR request deadline of 300 ms passed in the middle of the request"
@@ -121,7 +121,7 @@ class CalcServerTest {
 
     @Test
     void silentClientTimesOutWithAnError() throws Exception {
-        server = TestServers.start(TestServers.calc(Mode.VIRTUAL).withReadTimeout(Duration.ofMillis(300)));
+        server = TestServers.start(TestServers.calc(Mode.VIRTUAL).toBuilder().readTimeout(Duration.ofMillis(300)).build());
         try (Socket s = Wire.connect(TestServers.address(server))) {
             s.getOutputStream().write(Bytes.ascii("5\0"));
             assertEquals("ERROR timed out in the middle of the request (number 'b' not terminated by NUL)\\0",

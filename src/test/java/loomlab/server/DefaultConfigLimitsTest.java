@@ -28,7 +28,7 @@ class DefaultConfigLimitsTest {
 
     @Test
     void aReserveThatLeavesFewerConnectionsThanTheLimitsWarnsWithTheFigure() {
-        ServerConfig config = ConfigLoader.loadDefault().withReservedFds(19_900);
+        ServerConfig config = ConfigLoader.loadDefault().toBuilder().reservedFds(19_900).build();
         FdLimitCheck.log(config, 20_000, new FdReserve(22, 0, config.reservedFds()), log);
         assertEquals(Level.WARNING, log.lines.get(0).level());
         assertTrue(log.lines.get(0).message().contains("at most 78 connections at once across all services"),

@@ -50,7 +50,7 @@ class EchoServerTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aConnectionThatSendsNothingIsClosedAfterTheReadTimeoutAndServedBefore(Mode mode) throws Exception {
-        server = TestServers.start(TestServers.echo(mode).withReadTimeout(Duration.ofMillis(300)));
+        server = TestServers.start(TestServers.echo(mode).toBuilder().readTimeout(Duration.ofMillis(300)).build());
         var stats = server.listeners().get(0).stats();
         try (Socket s = Wire.connect(TestServers.address(server))) {
             s.getOutputStream().write(Bytes.ascii("hola\0"));

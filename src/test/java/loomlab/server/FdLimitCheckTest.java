@@ -51,15 +51,15 @@ class FdLimitCheckTest {
     @Test
     void theAdminEndpointsShareIsKeptEvenWithoutReservedFds() {
         FdReserve adminOnly = new FdReserve(22, 66, 0);
-        assertEquals(OptionalLong.of(1024 - 88), FdLimitCheck.connectionBudget(config.withReservedFds(0), 1024, adminOnly));
+        assertEquals(OptionalLong.of(1024 - 88), FdLimitCheck.connectionBudget(config.toBuilder().reservedFds(0).build(), 1024, adminOnly));
     }
 
     @Test
     void withoutAReserveTheWarningSaysAcceptWillFail() {
-        FdLimitCheck.log(config.withReservedFds(0), 1024, FdReserve.NONE, log);
+        FdLimitCheck.log(config.toBuilder().reservedFds(0).build(), 1024, FdReserve.NONE, log);
         assertTrue(log.lines.get(0).message().contains("beyond about 960 connections, accept fails with 'Too many open files'"),
                 log.lines.get(0).message());
-        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config.withReservedFds(0), 1024, FdReserve.NONE));
+        assertEquals(OptionalLong.empty(), FdLimitCheck.connectionBudget(config.toBuilder().reservedFds(0).build(), 1024, FdReserve.NONE));
     }
 
     @Test
@@ -71,16 +71,16 @@ class FdLimitCheckTest {
             assertEquals(66, after.admin());
             assertEquals(64, after.margin());
         }
-        assertEquals(FdReserve.NONE, FdReserve.measure(config.withReservedFds(0), 0), "nothing kept: nothing measured");
+        assertEquals(FdReserve.NONE, FdReserve.measure(config.toBuilder().reservedFds(0).build(), 0), "nothing kept: nothing measured");
     }
 
     @Test
     void theProcessMayRunOutOnlyWhenTheLimitIsLowAndTheReserveSmall() {
-        assertTrue(FdLimitCheck.mayRunOut(config.withReservedFds(0), 20_000));
-        assertTrue(FdLimitCheck.mayRunOut(config.withReservedFds(10), 20_000));
+        assertTrue(FdLimitCheck.mayRunOut(config.toBuilder().reservedFds(0).build(), 20_000));
+        assertTrue(FdLimitCheck.mayRunOut(config.toBuilder().reservedFds(10).build(), 20_000));
         assertTrue(!FdLimitCheck.mayRunOut(config, 20_000), "the default reserve keeps 64");
-        assertTrue(!FdLimitCheck.mayRunOut(config.withReservedFds(0), 65_536), "the limit covers every connection");
-        assertTrue(!FdLimitCheck.mayRunOut(config.withReservedFds(0), -1), "unknown: nothing to say");
+        assertTrue(!FdLimitCheck.mayRunOut(config.toBuilder().reservedFds(0).build(), 65_536), "the limit covers every connection");
+        assertTrue(!FdLimitCheck.mayRunOut(config.toBuilder().reservedFds(0).build(), -1), "unknown: nothing to say");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ServerLifecycleTest {
     void portInUseNamesTheServiceAndClosesWhatWasOpened() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             ServiceConfig first = TestServers.echo(Mode.VIRTUAL);
-            ServiceConfig second = TestServers.calc(Mode.VIRTUAL).withPort(taken.getLocalPort());
+            ServiceConfig second = TestServers.calc(Mode.VIRTUAL).toBuilder().port(taken.getLocalPort()).build();
             StartupException e = assertThrows(StartupException.class,
                     () -> Server.start(TestServers.config(first, second)));
             assertTrue(e.getMessage().startsWith("cannot start service 'calc-virtual': tcp 127.0.0.1:"
@@ -37,14 +37,14 @@ class ServerLifecycleTest {
 
     @Test
     void unknownHostIsAStartupError() {
-        ServiceConfig bad = TestServers.echo(Mode.VIRTUAL).withHost("no-such-host.invalid");
+        ServiceConfig bad = TestServers.echo(Mode.VIRTUAL).toBuilder().host("no-such-host.invalid").build();
         StartupException e = assertThrows(StartupException.class, () -> Server.start(TestServers.config(bad)));
         assertTrue(e.getMessage().contains("unknown host 'no-such-host.invalid'"), e.getMessage());
     }
 
     @Test
     void ipv6LoopbackServes() throws Exception {
-        try (Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL).withHost("::1"))) {
+        try (Server server = TestServers.start(TestServers.echo(Mode.VIRTUAL).toBuilder().host("::1").build())) {
             try (Socket s = Wire.connect(TestServers.address(server))) {
                 s.getOutputStream().write(Bytes.ascii("hola\0"));
                 assertEquals("hola\\0", Bytes.show(Wire.readToNul(s)));

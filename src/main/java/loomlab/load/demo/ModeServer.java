@@ -75,12 +75,13 @@ final class ModeServer implements AutoCloseable {
     /** The one-service config of a mode's server, as the JSON file it reads. */
     static String config(Workload workload, Mode mode, int maxConnections) {
         Protocol protocol = workload == Workload.ECHO ? Protocol.ECHO : Protocol.CALC;
-        ServiceConfig service = ServiceConfig.of(workload.label() + "-" + mode.name().toLowerCase(Locale.ROOT), protocol,
-                        Transport.TCP, "127.0.0.1", 0)
-                .withMode(mode)
-                .withConnectionLimits(maxConnections, 0)
-                .withReadTimeout(CONNECTION_TIMEOUT)
-                .withRequestDeadline(CONNECTION_TIMEOUT);
+        ServiceConfig service = ServiceConfig.builder().name(workload.label() + "-" + mode.name().toLowerCase(Locale.ROOT))
+                .protocol(protocol).transport(Transport.TCP).host("127.0.0.1").port(0)
+                .mode(mode)
+                .maxConnections(maxConnections).maxConnectionsPerClient(0)
+                .readTimeout(CONNECTION_TIMEOUT)
+                .requestDeadline(CONNECTION_TIMEOUT)
+                .build();
         // No per-connection lines: thousands a second would measure the log, not the server.
         // No pinning watch: its JFR recording would run in virtual mode only, at virtual mode's expense.
         ServerConfig config = new ServerConfig(LogLevel.QUIET, Duration.ofSeconds(1), Duration.ZERO, AdminConfig.DEFAULT,
