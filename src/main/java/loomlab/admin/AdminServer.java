@@ -19,6 +19,7 @@ import loomlab.log.RateLimitedLog;
 import loomlab.metrics.PinnedThreadWatch;
 import loomlab.metrics.ServiceStats;
 import loomlab.net.Sockets;
+import loomlab.server.Backoff;
 import loomlab.server.Listener;
 
 /**
@@ -44,8 +45,6 @@ public final class AdminServer implements AutoCloseable {
     static final int BACKLOG = 64;
     static final long SWEEP_MILLIS = 250;
     static final long TROUBLE_LOG_INTERVAL_MILLIS = 5_000;
-    static final long FIRST_BACKOFF_MILLIS = 10;
-    static final long MAX_BACKOFF_MILLIS = 1_000;
 
     private static final Logger LOG = System.getLogger("loomlab.admin");
     private static final byte[] NO_BODY = new byte[0];
@@ -112,7 +111,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        long backoff = 0;
+        Backoff acceptFailures = new Backoff();
         while (!stopping) {
             try {
                 if (!slots.tryAcquire()) {
@@ -126,7 +125,7 @@ public final class AdminServer implements AutoCloseable {
             Socket socket;
             try {
                 socket = serverSocket.accept();
-                backoff = 0;
+                acceptFailures.reset();
             } catch (IOException e) {
                 slots.release();
                 if (stopping || serverSocket.isClosed()) return;
@@ -134,8 +133,7 @@ public final class AdminServer implements AutoCloseable {
                 // fail again at once. Pause instead of spinning; it recovers when descriptors free up.
                 stats.acceptFailed();
                 trouble.log(() -> "admin endpoint: accept failed: " + e.getMessage() + "; backing off");
-                backoff = backoff == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-                pause(backoff);
+                acceptFailures.pause();
                 continue;
             }
             Connection c = new Connection(socket);
@@ -147,7 +145,7 @@ public final class AdminServer implements AutoCloseable {
             } catch (RuntimeException | OutOfMemoryError e) {
                 forget(c);
                 trouble.log(() -> "admin endpoint: no thread for a connection (" + e + "); closed it");
-                pause(FIRST_BACKOFF_MILLIS);
+                Backoff.sleep(Backoff.FIRST_MILLIS);
             }
         }
     }
@@ -303,7 +301,7 @@ public final class AdminServer implements AutoCloseable {
      */
     private void sweepLoop() {
         while (!stopping) {
-            pause(SWEEP_MILLIS);
+            Backoff.sleep(SWEEP_MILLIS);
             try {
                 long now = System.nanoTime();
                 for (Connection c : open) {
@@ -326,14 +324,6 @@ public final class AdminServer implements AutoCloseable {
             c.close();
             stats.connectionClosed();
             slots.release();
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,27 +1,28 @@
 package loomlab.server;
 
 /**
- * The accept loop's pause after a failure: 10 ms, doubling up to 1 s between attempts; from
- * 10 ms again after a success. One per kind of failure (accept, thread start).
+ * An accept loop's pause after a failure: 10 ms, doubling up to 1 s between attempts; from
+ * 10 ms again after a success. One per kind of failure (accept, thread start), in the services'
+ * accept loops and the admin endpoint's.
  */
-final class Backoff {
+public final class Backoff {
 
-    static final long FIRST_MILLIS = 10;
-    static final long MAX_MILLIS = 1_000;
+    public static final long FIRST_MILLIS = 10;
+    public static final long MAX_MILLIS = 1_000;
 
     private long millis;
 
-    void reset() {
+    public void reset() {
         millis = 0;
     }
 
     /** Sleeps the next pause; an interrupt ends it early and stays set for the caller to see. */
-    void pause() {
+    public void pause() {
         millis = millis == 0 ? FIRST_MILLIS : Math.min(MAX_MILLIS, millis * 2);
         sleep(millis);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
