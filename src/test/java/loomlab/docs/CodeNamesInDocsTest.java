@@ -28,6 +28,8 @@ class CodeNamesInDocsTest {
 
     private static final Path MAIN = Path.of("src/main/java/loomlab");
     private static final Path TEST = Path.of("src/test/java/loomlab");
+    /** The JMH benchmarks of {@code make bench}. */
+    private static final Path JMH = Path.of("src/jmh/java/loomlab");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern MEMBER = Pattern.compile("\\b([A-Z][A-Za-z0-9]*)[.#]([a-z][A-Za-z0-9]*)\\b");
     private static final Pattern PATH = Pattern.compile("(?<![\\w/.-])((?:[a-z][a-z0-9]*/)+)([A-Z][A-Za-z0-9]*)(\\.java)?\\b");
@@ -89,7 +91,7 @@ class CodeNamesInDocsTest {
     /** Simple class name to its files (a name may exist in two packages). */
     private static Map<String, List<Path>> sources() throws IOException {
         Map<String, List<Path>> classes = new HashMap<>();
-        for (Path root : List.of(MAIN, TEST)) {
+        for (Path root : List.of(MAIN, TEST, JMH)) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
                     String name = f.getFileName().toString().replace(".java", "");
