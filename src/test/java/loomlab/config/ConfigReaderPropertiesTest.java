@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Whatever bytes a config file holds, reading it ends in a config or in a ConfigException whose
@@ -32,9 +33,11 @@ class ConfigReaderPropertiesTest {
             "\"services\":", "\"name\":\"a\\u001b[31m\"", "\uFEFF", "\u0000", "\n", "é", "\uD800", "//", "/*", "NaN",
             "\"port\":70000", "\"reservedFds\":", "\"shutdownGrace\":", "\"x\":1,");
 
-    private static void assertConfigOrPositionedError(byte[] bytes) {
+    /** True when the bytes gave a config, false when they gave a good error (else the assertion fails). */
+    private static boolean assertConfigOrPositionedError(byte[] bytes) {
         try {
             ConfigLoader.parse("c.json", bytes, ConfigOverrides.NONE, 20_000);
+            return true;
         } catch (ConfigException e) {
             for (String line : e.getMessage().split("\n", -1)) {
                 assertTrue(POSITIONED.matcher(line).matches(), () -> "no position: " + e.getMessage());
@@ -44,6 +47,7 @@ class ConfigReaderPropertiesTest {
                 assertFalse(line.matches(".*(Jackson|StreamRead|Feature|REDACTED|java\\.|Exception).*"),
                         () -> "a library's wording: " + line);
             }
+            return false;
         }
     }
 
@@ -54,7 +58,13 @@ class ConfigReaderPropertiesTest {
 
     @Property(tries = 1000)
     void anyMutationOfAValidConfigGivesAConfigOrAPositionedError(@ForAll("mutated") String text) {
-        assertConfigOrPositionedError(text.getBytes(StandardCharsets.UTF_8));
+        // Both outcomes must happen often: mutations that were all refused (or all accepted) would
+        // leave one side of the property untested.
+        Statistics.collect(assertConfigOrPositionedError(text.getBytes(StandardCharsets.UTF_8)) ? "config" : "error");
+        Statistics.coverage(c -> {
+            c.check("config").percentage(p -> p >= 1);
+            c.check("error").percentage(p -> p >= 10);
+        });
     }
 
     @Property(tries = 200)
