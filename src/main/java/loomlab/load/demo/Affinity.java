@@ -1,7 +1,6 @@
 package loomlab.load.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +18,8 @@ final class Affinity {
 
     /** The cores this process may run on ("Cpus_allowed_list" of /proc/self/status), or empty. */
     static List<Integer> allowedCores() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Cpus_allowed_list:")) return parseList(line.substring(line.indexOf(':') + 1));
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: no pinning
-        }
-        return List.of();
+        String status = ProcFiles.read(Path.of("/proc/self/status")); // null when not Linux: no pinning
+        return status == null ? List.of() : ProcFiles.statusField(status, "Cpus_allowed_list").map(Affinity::parseList).orElse(List.of());
     }
 
     /** "0-3,5,7-8" -> [0, 1, 2, 3, 5, 7, 8]; empty on anything else. */

@@ -3,6 +3,7 @@ package loomlab.load.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -103,16 +104,21 @@ final class ProcFiles {
 
     /** "Key:   1234 ..." : the first number after the key. */
     static OptionalLong statusNumber(String text, String key) {
-        for (String line : text.split("\n")) {
-            if (!line.startsWith(key + ":")) continue;
-            String[] f = line.substring(key.length() + 1).trim().split("\\s+");
-            try {
-                return OptionalLong.of(Long.parseLong(f[0]));
-            } catch (NumberFormatException e) {
-                return OptionalLong.empty();
-            }
+        Optional<String> value = statusField(text, key);
+        if (value.isEmpty()) return OptionalLong.empty();
+        try {
+            return OptionalLong.of(Long.parseLong(value.get().split("\\s+")[0]));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
-        return OptionalLong.empty();
+    }
+
+    /** "Key:   value" in /proc/PID/status or /proc/meminfo: the value, trimmed, of the first such line. */
+    static Optional<String> statusField(String text, String key) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(key + ":")) return Optional.of(line.substring(key.length() + 1).trim());
+        }
+        return Optional.empty();
     }
 
     /**
